@@ -1,0 +1,15 @@
+import type { Command } from '../command.ts';
+import { auditVerifyCommand } from './audit-verify.ts';
+import { migrateCommand } from './migrate.ts';
+import { orgCreateCommand } from './org-create.ts';
+import { serveCommand } from './serve.ts';
+import { userCreateCommand } from './user-create.ts';
+
+/** Every `lantern` sub-command. Add a new one here. */
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  orgCreateCommand,
+  userCreateCommand,
+  auditVerifyCommand,
+];

@@ -1,0 +1,129 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import type { SessionPolicy } from './auth/auth.service.ts';
+import { DEFAULT_SESSION_POLICY } from './auth/auth.service.ts';
+import { AttemptThrottle } from './auth/throttle.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
+import type { Keyring } from './crypto/keyring.ts';
+import type { Database } from './db/database.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { installJsonBodyParser } from './http/json-body.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
+import type { ZodApp } from './http/zod-app.ts';
+import type { Clock } from './shared/clock.ts';
+import { systemClock } from './shared/clock.ts';
+import { registerUserRoutes } from './users/users.routes.ts';
+
+export interface AppOptions {
+  db: Database;
+  keyring: Keyring;
+  clock?: Clock;
+  logger?: FastifyBaseLogger;
+  /** Directory of the built web app (vite build); not served when absent. */
+  webDir?: string;
+  bodyLimit?: number;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  sessionPolicy?: SessionPolicy;
+  /** Sign-in attempts per source address per window. */
+  loginAttempts?: { limit: number; windowMs: number };
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the HTTP application: the JSON API under /api/v1, its OpenAPI document, the web app. */
+export async function buildApp(o: AppOptions): Promise<ZodApp> {
+  const app = Fastify({
+    ...(o.logger ? { loggerInstance: o.logger } : { logger: false }),
+    bodyLimit: o.bodyLimit ?? 1_048_576,
+    trustProxy: o.trustProxy ?? false,
+    // Requests are logged by the onResponse hook below: method, route pattern, status, time.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
+  installErrorHandling(app);
+  installSecurityHeaders(app);
+  if (o.logger) {
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.info(
+        {
+          method: req.method,
+          route: req.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    });
+  }
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lantern API',
+        version: '1.0.0',
+        description:
+          'Counter-trafficking case management. Sign in with POST /auth/login; send the returned csrfToken as the x-csrf-token header on every state-changing request. Errors: { "error": { "code", "message", "details" } }.',
+      },
+      servers: [{ url: API_PREFIX }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lantern_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const deps = {
+    db: o.db,
+    keyring: o.keyring,
+    clock: o.clock ?? systemClock,
+    policy: o.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    throttle: new AttemptThrottle(o.loginAttempts?.limit ?? 30, o.loginAttempts?.windowMs ?? 300_000),
+    secureCookies: o.secureCookies ?? false,
+  };
+  await app.register(
+    async (api: ZodApp) => {
+      registerAuthRoutes(api, deps);
+      registerCaseRoutes(api, deps);
+      registerUserRoutes(api, deps);
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+
+  if (o.webDir && existsSync(o.webDir)) {
+    await app.register(fastifyStatic, { root: o.webDir, wildcard: false });
+    // Client-side routes (/cases/…, /login) get the app's page; the API keeps its JSON 404.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .code(404)
+        .send({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+  return app;
+}

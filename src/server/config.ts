@@ -1,0 +1,37 @@
+/** Settings read from the environment (documented in README.md, "Configuration"). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: string | undefined;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  bodyLimit: number;
+  logLevel: string;
+  poolSize: number;
+}
+
+const int = (v: string | undefined, fallback: number, name: string): number => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  return n;
+};
+
+const bool = (v: string | undefined): boolean => v === '1' || v?.toLowerCase() === 'true';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.LANTERN_HOST ?? '127.0.0.1',
+    port: int(env.LANTERN_PORT ?? env.PORT, 8080, 'LANTERN_PORT'),
+    dataDir: env.LANTERN_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    masterKey: env.LANTERN_MASTER_KEY || undefined,
+    secureCookies: bool(env.LANTERN_SECURE_COOKIES),
+    trustProxy: bool(env.LANTERN_TRUST_PROXY),
+    bodyLimit: int(env.LANTERN_BODY_LIMIT, 1_048_576, 'LANTERN_BODY_LIMIT'),
+    logLevel: env.LANTERN_LOG_LEVEL ?? 'info',
+    poolSize: int(env.LANTERN_DB_POOL, 10, 'LANTERN_DB_POOL'),
+  };
+}

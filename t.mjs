@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create();
+console.log('create mem', Date.now()-t); t=Date.now();
+await db.exec(`create role lantern_app nologin; create table t(org uuid, v text); alter table t enable row level security; alter table t force row level security;
+create policy p on t using (org = nullif(current_setting('lantern.org_id', true),'')::uuid); grant select,insert on t to lantern_app;
+insert into t values ('00000000-0000-0000-0000-000000000001','a'),('00000000-0000-0000-0000-000000000002','b');`);
+await db.exec(`begin; set local role lantern_app; select set_config('lantern.org_id','00000000-0000-0000-0000-000000000001',true);`);
+console.log((await db.query('select * from t')).rows, (await db.query('select current_user, sha256(\'x\'::bytea)')).rows);
+await db.exec('commit');
+console.log((await db.query('select current_user')).rows);
+t=Date.now(); const c = await db.clone(); console.log('clone', Date.now()-t);
+t=Date.now(); const d2 = await PGlite.create('/tmp/pgl-test'); console.log('create dir', Date.now()-t);
+await d2.close(); t=Date.now(); const d3 = await PGlite.create('/tmp/pgl-test'); console.log('reopen dir', Date.now()-t); await d3.close();
