@@ -65,11 +65,13 @@ export function verifyTotp(
   at: Date,
   lastStep: number | null,
 ): number | null {
+  // Exactly DIGITS digits: a longer input must not pass on its first six characters.
+  if (code.length !== DIGITS || !/^\d+$/.test(code)) return null;
   const now = totpStep(at);
+  const given = Buffer.from(code);
   for (const step of [now - 1, now, now + 1]) {
     if (lastStep !== null && step <= lastStep) continue;
     const expected = Buffer.from(hotp(secret, step));
-    const given = Buffer.from(code.padEnd(DIGITS).slice(0, DIGITS));
     if (timingSafeEqual(expected, given)) return step;
   }
   return null;
