@@ -22,7 +22,15 @@ describe('lantern CLI', () => {
   });
 
   it('org create prints {"id"} and keeps the master key file private (0600)', async () => {
-    const res = await runCli(['org', 'create', '--name', 'Helpline Tbilisi', '--data', env.dataDir, '--json']);
+    const res = await runCli([
+      'org',
+      'create',
+      '--name',
+      'Helpline Tbilisi',
+      '--data',
+      env.dataDir,
+      '--json',
+    ]);
     expect(res.code).toBe(0);
     orgId = res.json<{ id: string }>().id;
     expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
@@ -34,7 +42,20 @@ describe('lantern CLI', () => {
 
   it('user create reads the password from standard input and prints {"id"}', async () => {
     const res = await runCli(
-      ['user', 'create', '--org', orgId, '--email', 'Case.Worker@Example.org', '--role', 'caseworker', '--password-stdin', '--data', env.dataDir, '--json'],
+      [
+        'user',
+        'create',
+        '--org',
+        orgId,
+        '--email',
+        'Case.Worker@Example.org',
+        '--role',
+        'caseworker',
+        '--password-stdin',
+        '--data',
+        env.dataDir,
+        '--json',
+      ],
       'a sufficiently long password\n',
     );
     expect(res.code).toBe(0);
@@ -44,24 +65,74 @@ describe('lantern CLI', () => {
 
   it('user create refuses a duplicate e-mail, a short password and an unknown role', async () => {
     const dup = await runCli(
-      ['user', 'create', '--org', orgId, '--email', 'case.worker@example.org', '--role', 'caseworker', '--password-stdin', '--data', env.dataDir, '--json'],
+      [
+        'user',
+        'create',
+        '--org',
+        orgId,
+        '--email',
+        'case.worker@example.org',
+        '--role',
+        'caseworker',
+        '--password-stdin',
+        '--data',
+        env.dataDir,
+        '--json',
+      ],
       'another long password\n',
     );
     expect(dup.code).toBe(1);
     expect(dup.err).toMatch(/already exists/);
     const short = await runCli(
-      ['user', 'create', '--org', orgId, '--email', 'x@example.org', '--role', 'caseworker', '--password-stdin', '--data', env.dataDir],
+      [
+        'user',
+        'create',
+        '--org',
+        orgId,
+        '--email',
+        'x@example.org',
+        '--role',
+        'caseworker',
+        '--password-stdin',
+        '--data',
+        env.dataDir,
+      ],
       'short\n',
     );
     expect(short.code).toBe(2);
-    const role = await runCli(['user', 'create', '--org', orgId, '--email', 'y@example.org', '--role', 'boss', '--data', env.dataDir]);
+    const role = await runCli([
+      'user',
+      'create',
+      '--org',
+      orgId,
+      '--email',
+      'y@example.org',
+      '--role',
+      'boss',
+      '--data',
+      env.dataDir,
+    ]);
     expect(role.code).toBe(2);
     expect(role.err).toMatch(/--role must be one of/);
   });
 
   it('user create without --password-stdin prints a one-time password', async () => {
-    const res = await runCli(['user', 'create', '--org', orgId, '--email', 'sup@example.org', '--role', 'supervisor', '--data', env.dataDir, '--json']);
-    expect(res.json<{ oneTimePassword: string }>().oneTimePassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const res = await runCli([
+      'user',
+      'create',
+      '--org',
+      orgId,
+      '--email',
+      'sup@example.org',
+      '--role',
+      'supervisor',
+      '--data',
+      env.dataDir,
+      '--json',
+    ]);
+    expect(res.json<{ oneTimePassword: string }>().oneTimePassword).toMatch(
+      /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/,
+    );
   });
 
   it('audit verify reports an intact chain as JSON', async () => {
@@ -70,6 +141,39 @@ describe('lantern CLI', () => {
     // organisation.created (system chain) and two user.created (the organisation's chain);
     // the refused duplicate left nothing behind.
     expect(res.json()).toMatchObject({ ok: true, entries: 3, chains: 2 });
+  });
+
+  it('demo seed adds synthetic cases and keeps the audit chain intact', async () => {
+    const res = await runCli([
+      'demo',
+      'seed',
+      '--org',
+      orgId,
+      '--count',
+      '120',
+      '--seed',
+      '7',
+      '--today',
+      '2026-06-30',
+      '--data',
+      env.dataDir,
+      '--json',
+    ]);
+    expect(res.code).toBe(0);
+    expect(res.json()).toMatchObject({ seeded: 120, seed: 7 });
+    const audit = await runCli(['audit', 'verify', '--data', env.dataDir, '--json']);
+    expect(audit.json()).toMatchObject({ ok: true });
+    const bad = await runCli([
+      'demo',
+      'seed',
+      '--org',
+      orgId,
+      '--count',
+      '-3',
+      '--data',
+      env.dataDir,
+    ]);
+    expect(bad.code).toBe(2);
   });
 
   it('unknown commands and flags exit 2 with usage', async () => {

@@ -10,7 +10,8 @@ export const auditVerifyCommand: Command = {
     const { values } = parse(args, COMMON_OPTIONS);
     const result = await withRuntime(values.data, (rt) => verifyAudit(rt.db));
     if (values.json) io.out(JSON.stringify(result));
-    else if (result.ok) io.out(`Audit log intact: ${result.entries} entries in ${result.chains} chains.`);
+    else if (result.ok)
+      io.out(`Audit log intact: ${result.entries} entries in ${result.chains} chains.`);
     else {
       const b = result.firstBroken!;
       io.out(

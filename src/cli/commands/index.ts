@@ -1,7 +1,9 @@
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { demoSeedCommand } from './demo-seed.ts';
 import { migrateCommand } from './migrate.ts';
 import { orgCreateCommand } from './org-create.ts';
+import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
 import { userCreateCommand } from './user-create.ts';
 
@@ -12,4 +14,6 @@ export const commands: Command[] = [
   orgCreateCommand,
   userCreateCommand,
   auditVerifyCommand,
+  demoSeedCommand,
+  screenCommand,
 ];

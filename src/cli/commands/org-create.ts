@@ -13,7 +13,8 @@ export const orgCreateCommand: Command = {
   async run(args, io) {
     const { values } = parse(args, { ...COMMON_OPTIONS, name: { type: 'string' } });
     const name = line(200).safeParse(values.name ?? '');
-    if (!name.success || name.data === '') throw new UsageError('--name is required (1–200 characters)');
+    if (!name.success || name.data === '')
+      throw new UsageError('--name is required (1–200 characters)');
     const { id } = await withRuntime(values.data, (rt) =>
       rt.db.transaction(SYSTEM, (tx) =>
         provisionOrganisation(tx, { keyring: rt.keyring, clock: systemClock }, name.data),

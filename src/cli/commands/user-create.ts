@@ -52,7 +52,9 @@ export const userCreateCommand: Command = {
     else {
       io.out(`Created user ${created.id}`);
       if (created.oneTimePassword) {
-        io.out(`One-time password (shown once; to be changed at first sign-in): ${created.oneTimePassword}`);
+        io.out(
+          `One-time password (shown once; to be changed at first sign-in): ${created.oneTimePassword}`,
+        );
       }
     }
     return 0;

@@ -1,0 +1,86 @@
+import type { IndicatorList } from './ilo-ec-lists.ts';
+
+/**
+ * ILO–EC (2009), "Indicators of trafficking of children for labour exploitation". Compared with
+ * adults, several coercion indicators are strong, education indicators weigh more, there are no
+ * weak indicators, and two adult indicators are not in the list (false information about law;
+ * no social protection).
+ */
+export const CHILDREN_LABOUR: IndicatorList = {
+  id: 'children_labour',
+  title: 'Children, labour exploitation',
+  provenance: 'transcribed',
+  reconstructed: {},
+  weights: {
+    'dr.nature_of_job': 'strong',
+    'dr.conditions_of_work': 'medium',
+    'dr.contract': 'medium',
+    'dr.family_reunification': 'medium',
+    'dr.housing': 'medium',
+    'dr.documents': 'medium',
+    'dr.travel': 'medium',
+    'dr.wages': 'medium',
+    'dr.marriage_adoption': 'medium',
+    'dr.education': 'strong',
+
+    'cr.violence': 'strong',
+    'cr.threats': 'strong',
+    'cr.abduction': 'strong',
+    'cr.debt_bondage': 'strong',
+    'cr.documents': 'medium',
+    'cr.isolation': 'medium',
+    'cr.denunciation': 'medium',
+    'cr.inform_family': 'medium',
+    'cr.violence_family': 'medium',
+    'cr.withholding_money': 'medium',
+
+    'vr.difficult_family_situation': 'medium',
+    'vr.illegal_status': 'medium',
+    'vr.lack_of_education': 'medium',
+    'vr.lack_of_information': 'medium',
+    'vr.control': 'medium',
+    'vr.economic': 'medium',
+    'vr.false_info_migration': 'medium',
+    'vr.family_situation': 'medium',
+    'vr.personal_situation': 'medium',
+    'vr.dependency': 'medium',
+    'vr.authorities': 'medium',
+    'vr.past_difficulties': 'medium',
+    'vr.travel_organisation': 'medium',
+    'vr.beliefs': 'medium',
+    'vr.general_context': 'medium',
+
+    'ex.excessive_hours': 'strong',
+    'ex.low_salary': 'medium',
+    'ex.wage_manipulation': 'medium',
+    'ex.living_conditions': 'medium',
+    'ex.working_conditions': 'medium',
+    'ex.hazardous': 'medium',
+    'ex.labour_laws': 'medium',
+    'ex.education': 'medium',
+
+    'cd.documents': 'strong',
+    'cd.debt_bondage': 'strong',
+    'cd.isolation': 'strong',
+    'cd.violence': 'strong',
+    'cd.threats': 'strong',
+    'cd.illicit': 'strong',
+    'cd.tasks_clients': 'strong',
+    'cd.strong_influence': 'strong',
+    'cd.against_peers': 'medium',
+    'cd.lie': 'medium',
+    'cd.denunciation': 'medium',
+    'cd.worse_conditions': 'medium',
+    'cd.violence_family': 'medium',
+    'cd.withholding_wages': 'medium',
+    'cd.inform_family': 'medium',
+
+    'vd.dependency': 'medium',
+    'vd.unknown_area': 'medium',
+    'vd.economic': 'medium',
+    'vd.family_situation': 'medium',
+    'vd.authorities': 'medium',
+    'vd.past_difficulties': 'medium',
+    'vd.personal_characteristics': 'medium',
+  },
+};
