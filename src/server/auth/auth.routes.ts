@@ -99,9 +99,10 @@ export function registerAuthRoutes(app: ZodApp, deps: AuthRouteDeps): void {
       },
     },
     async (req, reply) => {
-      await secured(deps, req, { allowDuring: ['password', 'totp'] }, (ctx) =>
-        changePassword(ctx, req.body),
+      const checked = await secured(deps, req, { allowDuring: ['password', 'totp'] }, (ctx) =>
+        changePassword(ctx, deps.policy, req.body),
       );
+      if (!checked.ok) throw checked.error;
       return reply.code(204).send();
     },
   );
@@ -147,7 +148,10 @@ export function registerAuthRoutes(app: ZodApp, deps: AuthRouteDeps): void {
       },
     },
     async (req, reply) => {
-      await secured(deps, req, {}, (ctx) => disableTotp(ctx, req.body.password));
+      const checked = await secured(deps, req, {}, (ctx) =>
+        disableTotp(ctx, deps.policy, req.body.password),
+      );
+      if (!checked.ok) throw checked.error;
       return reply.code(204).send();
     },
   );

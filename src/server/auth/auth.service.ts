@@ -49,6 +49,23 @@ export type LoginResult =
   | { ok: true; token: string; csrfToken: string; user: SessionUser }
   | { ok: false; error: AppError };
 
+/**
+ * The failure count and lock after one more wrong password. A lock that has run out starts a
+ * fresh count, so one more mistake does not re-lock at once.
+ */
+export function nextFailure(
+  user: { failedAttempts: number; lockedUntil: Date | null },
+  now: Date,
+  policy: SessionPolicy,
+): { attempts: number; lockedUntil: Date | null } {
+  const lockExpired = user.lockedUntil !== null && user.lockedUntil <= now;
+  const attempts = (lockExpired ? 0 : user.failedAttempts) + 1;
+  return {
+    attempts,
+    lockedUntil: attempts >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null,
+  };
+}
+
 const badCredentials = () =>
   new AppError('invalid_credentials', 'The e-mail address or password is not correct.');
 
@@ -84,9 +101,9 @@ export async function login(tx: Tx, deps: AuthDeps, input: LoginInput): Promise<
     };
   }
   const fail = async (error: AppError): Promise<LoginResult> => {
-    const lock = user.failedAttempts + 1 >= deps.policy.maxFailures;
-    await recordLoginFailure(tx, user.id, lock ? new Date(now.getTime() + deps.policy.lockMs) : null);
-    await audit(lock ? 'auth.account_locked' : 'auth.login_failed');
+    const { attempts, lockedUntil } = nextFailure(user, now, deps.policy);
+    await recordLoginFailure(tx, user.id, attempts, lockedUntil);
+    await audit(lockedUntil ? 'auth.account_locked' : 'auth.login_failed');
     return { ok: false, error };
   };
   if (!(await verifyPassword(user.passwordHash, input.password))) return fail(badCredentials());

@@ -25,6 +25,7 @@ export class AttemptThrottle {
   }
 
   #prune(now: number): void {
-    for (const [k, v] of this.#hits) if (v.every((t) => now - t >= this.windowMs)) this.#hits.delete(k);
+    for (const [k, v] of this.#hits)
+      if (v.every((t) => now - t >= this.windowMs)) this.#hits.delete(k);
   }
 }

@@ -36,7 +36,11 @@ export async function loadMasterKey(
   await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
   // O_EXCL: if two processes race, one fails instead of silently replacing the other's key.
-  const handle = await openFile(keyFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  const handle = await openFile(
+    keyFile,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+    0o600,
+  );
   try {
     await handle.writeFile(`${key.toString('base64')}\n`);
   } finally {

@@ -22,9 +22,27 @@ export type Action = (typeof ACTIONS)[number];
  * addressed to them (Refer capability). See docs/security.md.
  */
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set(['user:list', 'user:create', 'user:update', 'organisation:read', 'organisation:update']),
-  supervisor: new Set(['case:create', 'case:list', 'case:read', 'person:lookup', 'organisation:read']),
-  caseworker: new Set(['case:create', 'case:list', 'case:read', 'person:lookup', 'organisation:read']),
+  admin: new Set([
+    'user:list',
+    'user:create',
+    'user:update',
+    'organisation:read',
+    'organisation:update',
+  ]),
+  supervisor: new Set([
+    'case:create',
+    'case:list',
+    'case:read',
+    'person:lookup',
+    'organisation:read',
+  ]),
+  caseworker: new Set([
+    'case:create',
+    'case:list',
+    'case:read',
+    'person:lookup',
+    'organisation:read',
+  ]),
   analyst: new Set(['organisation:read']),
   provider: new Set(['organisation:read']),
 };

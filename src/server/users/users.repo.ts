@@ -101,15 +101,21 @@ export async function setPassword(
 export async function recordLoginFailure(
   tx: Tx,
   id: string,
+  attempts: number,
   lockedUntil: Date | null,
 ): Promise<void> {
-  await tx.query(
-    'UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = $2 WHERE id = $1',
-    [id, lockedUntil],
-  );
+  await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [
+    id,
+    attempts,
+    lockedUntil,
+  ]);
 }
 
-export async function recordLoginSuccess(tx: Tx, id: string, totpStep: number | null): Promise<void> {
+export async function recordLoginSuccess(
+  tx: Tx,
+  id: string,
+  totpStep: number | null,
+): Promise<void> {
   await tx.query(
     `UPDATE users SET failed_attempts = 0, locked_until = NULL,
        totp_last_step = coalesce($2, totp_last_step) WHERE id = $1`,

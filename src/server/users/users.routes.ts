@@ -17,13 +17,20 @@ import {
   getOwnOrganisation,
   updateOwnOrganisation,
 } from '../organisations/organisations.service.ts';
-import { createOrgUser, listOrgUsers, resetOrgUserPassword, updateOrgUser } from './users.service.ts';
+import {
+  createOrgUser,
+  listOrgUsers,
+  resetOrgUserPassword,
+  updateOrgUser,
+} from './users.service.ts';
 
 export function registerUserRoutes(app: ZodApp, deps: SecuredDeps): void {
   const tags = ['users'];
   app.get(
     '/users',
-    { schema: { tags, summary: "The organisation's users", response: responses({ 200: UserList }) } },
+    {
+      schema: { tags, summary: "The organisation's users", response: responses({ 200: UserList }) },
+    },
     (req) =>
       secured(deps, req, { action: 'user:list' }, async (ctx) => ({
         items: await listOrgUsers(ctx),

@@ -6,7 +6,14 @@ import { AppError } from '../http/app-error.ts';
 import type { ServiceContext } from '../http/context.ts';
 import { newId } from '../shared/ids.ts';
 import type { UserRow } from './users.repo.ts';
-import { emailTaken, findUser, insertUser, listUsers, setPassword, updateUser } from './users.repo.ts';
+import {
+  emailTaken,
+  findUser,
+  insertUser,
+  listUsers,
+  setPassword,
+  updateUser,
+} from './users.repo.ts';
 
 export function presentUser(u: UserRow, now: Date): User {
   return {
@@ -62,10 +69,20 @@ export async function createOrgUser(
 export async function updateOrgUser(
   ctx: ServiceContext,
   id: string,
-  patch: { displayName?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined },
+  patch: {
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    disabled?: boolean | undefined;
+  },
 ): Promise<User> {
-  if (id === ctx.actor.userId && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
-    throw new AppError('conflict', 'You cannot disable yourself or remove your own administrator role.');
+  if (
+    id === ctx.actor.userId &&
+    (patch.disabled === true || (patch.role && patch.role !== 'admin'))
+  ) {
+    throw new AppError(
+      'conflict',
+      'You cannot disable yourself or remove your own administrator role.',
+    );
   }
   const row = await updateUser(ctx.tx, id, patch, ctx.clock.now());
   if (!row) throw AppError.notFound('user');
