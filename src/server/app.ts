@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -19,7 +19,7 @@ import { AttemptThrottle } from './auth/throttle.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/database.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { installErrorHandling, sendNotFound } from './http/error-handler.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import type { ZodApp } from './http/zod-app.ts';
@@ -57,7 +57,19 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installJsonBodyParser(app);
-  installErrorHandling(app);
+  const serveWeb = o.webDir !== undefined && existsSync(o.webDir);
+  installErrorHandling(
+    app,
+    serveWeb
+      ? {
+          // Client-side routes (/cases/…, /login) get the app's page; the API keeps its JSON 404.
+          notFound: (req, reply) =>
+            req.method === 'GET' && !req.url.startsWith('/api/')
+              ? reply.sendFile('index.html')
+              : sendNotFound(req, reply),
+        }
+      : {},
+  );
   installSecurityHeaders(app);
   if (o.logger) {
     app.addHook('onResponse', async (req, reply) => {
@@ -101,29 +113,24 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
     keyring: o.keyring,
     clock: o.clock ?? systemClock,
     policy: o.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    throttle: new AttemptThrottle(o.loginAttempts?.limit ?? 30, o.loginAttempts?.windowMs ?? 300_000),
+    throttle: new AttemptThrottle(
+      o.loginAttempts?.limit ?? 30,
+      o.loginAttempts?.windowMs ?? 300_000,
+    ),
     secureCookies: o.secureCookies ?? false,
   };
   await app.register(
-    async (api: ZodApp) => {
+    (api: ZodApp, _opts, done) => {
       registerAuthRoutes(api, deps);
       registerCaseRoutes(api, deps);
       registerUserRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      done();
     },
     { prefix: API_PREFIX },
   );
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  if (o.webDir && existsSync(o.webDir)) {
-    await app.register(fastifyStatic, { root: o.webDir, wildcard: false });
-    // Client-side routes (/cases/…, /login) get the app's page; the API keeps its JSON 404.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` } });
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: o.webDir!, wildcard: false });
   return app;
 }

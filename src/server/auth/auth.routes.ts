@@ -70,10 +70,9 @@ export function registerAuthRoutes(app: ZodApp, deps: AuthRouteDeps): void {
       },
     },
     (req) =>
-      secured(deps, req, { allowDuring: ['password', 'totp'] }, async (_ctx, session) => ({
-        csrfToken: session.csrfToken,
-        user: toSessionUser(session),
-      })),
+      secured(deps, req, { allowDuring: ['password', 'totp'] }, (_ctx, session) =>
+        Promise.resolve({ csrfToken: session.csrfToken, user: toSessionUser(session) }),
+      ),
   );
 
   app.post(

@@ -16,7 +16,10 @@ export interface Migration {
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   return Promise.all(
-    files.map(async (f) => ({ version: f.replace(/\.sql$/, ''), sql: await readFile(dir + f, 'utf8') })),
+    files.map(async (f) => ({
+      version: f.replace(/\.sql$/, ''),
+      sql: await readFile(dir + f, 'utf8'),
+    })),
   );
 }
 

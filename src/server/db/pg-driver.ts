@@ -5,11 +5,9 @@ import { parsers } from './types.ts';
 
 /** Connects to a PostgreSQL server (15 or later) by URL, with a connection pool. */
 export function openPostgres(url: string, poolSize = 10): Database {
-  const types = {
-    getTypeParser: ((oid: number, format?: string) =>
-      parsers[oid] ??
-      pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-  };
+  const getTypeParser = (oid: number): ((value: string) => unknown) =>
+    parsers[oid] ?? (pg.types.getTypeParser(oid, 'text') as (value: string) => unknown);
+  const types = { getTypeParser } as unknown as typeof pg.types;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
@@ -21,7 +19,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
       try {
         // One round trip opens the transaction and, for an organisation, enters its scope.
         await client.query(
-          scope.kind === 'org' ? `BEGIN; ${enterOrgStatements(scope.orgId, scope.userId)}` : 'BEGIN',
+          scope.kind === 'org'
+            ? `BEGIN; ${enterOrgStatements(scope.orgId, scope.userId)}`
+            : 'BEGIN',
         );
         const tx: Tx = {
           query: async <R>(sql: string, params?: readonly unknown[]) =>
