@@ -22,7 +22,9 @@ export async function ensureFirstAdmin(
   return db.transaction(SYSTEM, async (tx) => {
     // Serialises two processes starting at once on the same server.
     await tx.query('SELECT pg_advisory_xact_lock(7356302)');
-    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM users',
+    );
     if (n > 0) return undefined;
     const org = await provisionOrganisation(tx, deps, opts.orgName);
     const admin = await provisionUser(tx, deps, {

@@ -33,7 +33,9 @@ describe('audit log', () => {
       record_id: caseId,
       source_ip: '127.0.0.1',
     });
-    expect(read!.fields).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth']));
+    expect(read!.fields).toEqual(
+      expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth']),
+    );
   });
 
   it('never stores the values of personal fields', async () => {
@@ -73,7 +75,9 @@ describe('audit log', () => {
         reason: 'its content was changed',
       });
       // Put it back so the next test starts from an intact chain.
-      await tamper(`UPDATE audit_log SET actor_id = '${cw.userId}' WHERE seq = ${Number(target.seq)}`);
+      await tamper(
+        `UPDATE audit_log SET actor_id = '${cw.userId}' WHERE seq = ${Number(target.seq)}`,
+      );
       expect((await verifyAudit(t.db)).ok).toBe(true);
     });
 

@@ -9,7 +9,10 @@ import { Keyring } from '../../src/server/crypto/keyring.ts';
 import { SYSTEM } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { openPglite } from '../../src/server/db/pglite-driver.ts';
-import { provisionOrganisation, provisionUser } from '../../src/server/organisations/organisations.service.ts';
+import {
+  provisionOrganisation,
+  provisionUser,
+} from '../../src/server/organisations/organisations.service.ts';
 import { systemClock } from '../../src/server/shared/clock.ts';
 import { TestLantern, caseBody } from '../support/test-app.ts';
 
@@ -51,50 +54,55 @@ function findNeedles(content: Buffer): string[] {
 
 describe('personal data at rest', () => {
   // Always on PGlite, whatever DATABASE_URL says: it inspects the embedded engine's own files.
-  it(
-    'no registered identifier appears in the embedded database files (PGlite data directory)',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'lantern-raw-'));
-      try {
-        const db = await openPglite(join(dir, 'pgdata'));
-        await migrate(db);
-        const keyring = new Keyring(randomBytes(32));
-        const deps = { keyring, clock: systemClock };
-        const orgId = await db.transaction(SYSTEM, async (tx) => (await provisionOrganisation(tx, deps, 'Org')).id);
-        await db.transaction(SYSTEM, (tx) =>
-          provisionUser(tx, deps, { orgId, email: 'cw@example.org', role: 'caseworker', password: 'a long test password' }),
-        );
-        const app = await buildApp({ db, keyring });
-        const login = await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { email: 'cw@example.org', password: 'a long test password' },
-        });
-        const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-        const csrf = (login.json<{ csrfToken: string }>()).csrfToken;
-        const created = await app.inject({
-          method: 'POST',
-          url: '/api/v1/cases',
-          headers: { cookie, 'x-csrf-token': csrf },
-          payload: caseBody({ person: PERSON as never }),
-        });
-        expect(created.statusCode).toBe(201);
-        await app.close();
-        await db.close();
+  it('no registered identifier appears in the embedded database files (PGlite data directory)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lantern-raw-'));
+    try {
+      const db = await openPglite(join(dir, 'pgdata'));
+      await migrate(db);
+      const keyring = new Keyring(randomBytes(32));
+      const deps = { keyring, clock: systemClock };
+      const orgId = await db.transaction(
+        SYSTEM,
+        async (tx) => (await provisionOrganisation(tx, deps, 'Org')).id,
+      );
+      await db.transaction(SYSTEM, (tx) =>
+        provisionUser(tx, deps, {
+          orgId,
+          email: 'cw@example.org',
+          role: 'caseworker',
+          password: 'a long test password',
+        }),
+      );
+      const app = await buildApp({ db, keyring });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'cw@example.org', password: 'a long test password' },
+      });
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      const csrf = login.json<{ csrfToken: string }>().csrfToken;
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: caseBody({ person: PERSON as never }),
+      });
+      expect(created.statusCode).toBe(201);
+      await app.close();
+      await db.close();
 
-        let scanned = 0;
-        const found: string[] = [];
-        for await (const file of files(dir)) {
-          scanned++;
-          found.push(...findNeedles(await readFile(file)).map((n) => `${n} in ${file}`));
-        }
-        expect(scanned).toBeGreaterThan(100);
-        expect(found).toEqual([]);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+      let scanned = 0;
+      const found: string[] = [];
+      for await (const file of files(dir)) {
+        scanned++;
+        found.push(...findNeedles(await readFile(file)).map((n) => `${n} in ${file}`));
       }
-    },
-  );
+      expect(scanned).toBeGreaterThan(100);
+      expect(found).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('the persons and cases heap files on disk hold no identifier (both drivers)', async () => {
     const t = await TestLantern.start();

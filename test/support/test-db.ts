@@ -23,8 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrate(db);
     return {
       db,
-      superuser: (sql, params) =>
-        db.transaction({ kind: 'system' }, (tx) => tx.query(sql, params)),
+      superuser: (sql, params) => db.transaction({ kind: 'system' }, (tx) => tx.query(sql, params)),
       close: () => db.close(),
     };
   }

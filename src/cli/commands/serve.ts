@@ -49,7 +49,6 @@ export const serveCommand: Command = {
       { orgName: 'My organisation', email: 'admin@lantern.local' },
     );
     const address = await app.listen({ port, host });
-    io.out(`Lantern is running at ${address} (database: ${rt.db.driver})`);
     if (first) {
       io.out(
         [
@@ -62,6 +61,8 @@ export const serveCommand: Command = {
         ].join('\n'),
       );
     }
+    // Printed last: whoever waits for this line has everything above it.
+    io.out(`Lantern is running at ${address} (database: ${rt.db.driver})`);
     const stop = async () => {
       await app.close();
       await rt.close();

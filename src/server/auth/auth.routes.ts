@@ -40,6 +40,7 @@ export function registerAuthRoutes(app: ZodApp, deps: AuthRouteDeps): void {
       schema: {
         tags,
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
+        security: [],
         body: LoginBody,
         response: responses({ 200: SessionResponse }),
       },

@@ -26,7 +26,9 @@ export function ageAtRegistration(
     throw AppError.invalid([{ path: 'person.dateOfBirth', message: 'gives an age over 120' }]);
   }
   if (person.age !== undefined && Math.abs(person.age - age) > 1) {
-    throw AppError.invalid([{ path: 'person.age', message: 'does not agree with the date of birth' }]);
+    throw AppError.invalid([
+      { path: 'person.age', message: 'does not agree with the date of birth' },
+    ]);
   }
   return age;
 }

@@ -1,5 +1,10 @@
+import { isoDate } from '../../shared/api/text.ts';
 import { AppError } from '../http/app-error.ts';
 import type { ListPosition } from './cases.repo.ts';
+
+// Checked as strictly as the database casts them (::date, ::uuid): a tampered cursor is a 400,
+// never a failed query.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // An opaque page cursor: base64url of [registrationDate, id]. It names no person.
 export const encodeCursor = (p: ListPosition): string =>
@@ -12,9 +17,9 @@ export function decodeCursor(cursor: string): ListPosition {
       Array.isArray(v) &&
       v.length === 2 &&
       typeof v[0] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(v[0]) &&
+      isoDate().safeParse(v[0]).success &&
       typeof v[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(v[1])
+      UUID.test(v[1])
     ) {
       return { registrationDate: v[0], id: v[1] };
     }

@@ -93,9 +93,10 @@ function where(f: Filters, after?: ListPosition): { sql: string; params: unknown
     cond.push(`c.trafficking_status = ANY(${p(f.traffickingStatus)}::text[])`);
   }
   if (f.gender?.length) cond.push(`c.gender = ANY(${p(f.gender)}::text[])`);
-  if (f.citizenship?.length) cond.push(`c.citizenship = ANY(${p(f.citizenship)}::text[])`);
+  // char(2) columns: compared as bpchar, so that their indexes apply (a text cast hides them).
+  if (f.citizenship?.length) cond.push(`c.citizenship = ANY(${p(f.citizenship)}::bpchar[])`);
   if (f.countryOfExploitation?.length) {
-    cond.push(`c.country_of_exploitation = ANY(${p(f.countryOfExploitation)}::text[])`);
+    cond.push(`c.country_of_exploitation = ANY(${p(f.countryOfExploitation)}::bpchar[])`);
   }
   if (f.typeOfExploitation?.length) {
     cond.push(`c.type_of_exploitation && ${p(f.typeOfExploitation)}::text[]`);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, FieldIssue } from '../../shared/api/errors.ts';
 import { AppError } from './app-error.ts';
@@ -33,7 +33,10 @@ const PG_CONFLICT = '23505';
  * The one place where errors become HTTP responses. Unknown errors are logged (without request
  * bodies) and answered with a bare 500 that leaks nothing.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  options: { notFound?: (req: FastifyRequest, reply: FastifyReply) => unknown } = {},
+): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return send(reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -62,7 +65,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     req.log.error({ err: { type: err.name, code: err.code, stack: err.stack } }, 'request failed');
     return send(reply, new AppError('internal', 'Something went wrong on our side.'));
   });
-  app.setNotFoundHandler((req, reply) => {
-    send(reply, new AppError('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`));
-  });
+  // Fastify allows one not-found handler per prefix: the web app's fallback, when served, wraps this one.
+  app.setNotFoundHandler(options.notFound ?? sendNotFound);
+}
+
+/** The API's JSON 404 for a URL that matches no route. */
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply): void {
+  send(
+    reply,
+    new AppError('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`),
+  );
 }

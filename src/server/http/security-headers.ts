@@ -21,7 +21,8 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     if (req.url.startsWith('/api/')) {
       // Personal data must not linger in browser or proxy caches.
       reply.header('cache-control', 'no-store');
-      if (!req.url.startsWith('/api/v1/docs')) reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+      if (!req.url.startsWith('/api/v1/docs'))
+        reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
     } else {
       reply.header('content-security-policy', CSP);
     }

@@ -3,7 +3,14 @@ import type { BlindIndexes } from './person-identity.ts';
 
 export async function insertPerson(
   tx: Tx,
-  p: { id: string; orgId: string; identity: Buffer; indexes: BlindIndexes; gender: string; now: Date },
+  p: {
+    id: string;
+    orgId: string;
+    identity: Buffer;
+    indexes: BlindIndexes;
+    gender: string;
+    now: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO persons (id, org_id, identity, name_bidx, given_bidx, dob_bidx, document_bidx, gender, created_at)

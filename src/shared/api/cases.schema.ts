@@ -29,37 +29,38 @@ const Phone = line(32).pipe(
 );
 
 /** Person identifiers: every field here is encrypted at rest (AES-256-GCM, per organisation). */
-export const PersonInput = z
-  .strictObject({
-    givenName: Name.pipe(z.string().min(1, { message: 'is required' })),
-    familyName: Name.optional(),
-    aliases: z.array(Name.pipe(z.string().min(1))).max(20).optional(),
-    dateOfBirth: isoDate().optional(),
-    age: z.number().int().min(0).max(120).optional().meta({
-      description: 'Age in years at registration, when the date of birth is not known',
-    }),
-    gender: Gender,
-    phone: Phone.optional(),
-    email: z.email().max(254).optional(),
-    documentNumber: line(64).optional(),
-    address: line(500).optional(),
-  });
+export const PersonInput = z.strictObject({
+  givenName: Name.pipe(z.string().min(1, { message: 'is required' })),
+  familyName: Name.optional(),
+  aliases: z
+    .array(Name.pipe(z.string().min(1)))
+    .max(20)
+    .optional(),
+  dateOfBirth: isoDate().optional(),
+  age: z.number().int().min(0).max(120).optional().meta({
+    description: 'Age in years at registration, when the date of birth is not known',
+  }),
+  gender: Gender,
+  phone: Phone.optional(),
+  email: z.email().max(254).optional(),
+  documentNumber: line(64).optional(),
+  address: line(500).optional(),
+});
 export type PersonInput = z.infer<typeof PersonInput>;
 
-export const CaseCreateBody = z
-  .strictObject({
-    person: PersonInput,
-    citizenship: CountryCode,
-    countryOfExploitation: CountryCode.optional(),
-    typeOfExploitation: z
-      .array(ExploitationType)
-      .max(EXPLOITATION_TYPES.length)
-      .refine((a) => new Set(a).size === a.length, { message: 'must not repeat a value' })
-      .default([]),
-    registrationDate: isoDate().optional().meta({ description: 'Defaults to today' }),
-    traffickingStatus: TraffickingStatus.default('PossibleVictimOfTrafficking'),
-    status: CaseStatus.default('Active'),
-  });
+export const CaseCreateBody = z.strictObject({
+  person: PersonInput,
+  citizenship: CountryCode,
+  countryOfExploitation: CountryCode.optional(),
+  typeOfExploitation: z
+    .array(ExploitationType)
+    .max(EXPLOITATION_TYPES.length)
+    .refine((a) => new Set(a).size === a.length, { message: 'must not repeat a value' })
+    .default([]),
+  registrationDate: isoDate().optional().meta({ description: 'Defaults to today' }),
+  traffickingStatus: TraffickingStatus.default('PossibleVictimOfTrafficking'),
+  status: CaseStatus.default('Active'),
+});
 export type CaseCreateBody = z.infer<typeof CaseCreateBody>;
 
 export const CaseSummary = z
@@ -108,6 +109,12 @@ const csv = <T extends z.ZodType>(item: T) =>
     z.array(item).max(20),
   );
 
+/** An age in a query string; an empty parameter (`?ageMin=`) means no bound, not 0. */
+const queryAge = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.coerce.number().int().min(0).max(120).optional(),
+);
+
 export const CaseListQuery = z.strictObject({
   status: csv(CaseStatus).optional(),
   traffickingStatus: csv(TraffickingStatus).optional(),
@@ -119,8 +126,8 @@ export const CaseListQuery = z.strictObject({
   }),
   registeredFrom: isoDate().optional(),
   registeredTo: isoDate().optional(),
-  ageMin: z.coerce.number().int().min(0).max(120).optional(),
-  ageMax: z.coerce.number().int().min(0).max(120).optional(),
+  ageMin: queryAge,
+  ageMax: queryAge,
   reference: line(40).optional().meta({ description: 'Case number or its beginning' }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z
@@ -139,7 +146,9 @@ export const CaseList = z
     items: z.array(CaseSummary),
     nextCursor: z.string().nullable(),
     total: z.number().int(),
-    totalCapped: z.boolean().meta({ description: `True when there are more than ${CASE_COUNT_CAP}` }),
+    totalCapped: z
+      .boolean()
+      .meta({ description: `True when there are more than ${CASE_COUNT_CAP}` }),
   })
   .meta({ id: 'CaseList' });
 export type CaseList = z.infer<typeof CaseList>;
