@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/api/auth.schema.ts';
+import { Link } from '../router/Link.tsx';
+import { useLocation } from '../router/history.ts';
+import { canAdminister, canUseCases } from '../session/permissions.ts';
+
+/** The main navigation; links the role cannot use are not shown (the server still decides). */
+export function MainNav({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const links = [
+    { to: '/cases', label: t('nav.cases'), show: canUseCases(role) },
+    { to: '/cases/new', label: t('nav.newCase'), show: canUseCases(role) },
+    { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
+    { to: '/account', label: t('nav.account'), show: true },
+  ].filter((l) => l.show);
+  const current = (to: string) =>
+    to === '/cases'
+      ? pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new')
+      : pathname === to;
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <ul>
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to} aria-current={current(l.to) ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
