@@ -62,9 +62,10 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
     app,
     serveWeb
       ? {
-          // Client-side routes (/cases/…, /login) get the app's page; the API keeps its JSON 404.
+          // Client-side routes (/cases/…, /login) get the app's page; the API and missing
+          // build assets keep a 404 (an HTML page in place of a script would fail silently).
           notFound: (req, reply) =>
-            req.method === 'GET' && !req.url.startsWith('/api/')
+            req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')
               ? reply.sendFile('index.html')
               : sendNotFound(req, reply),
         }
@@ -131,6 +132,7 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
   );
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
-  if (serveWeb) await app.register(fastifyStatic, { root: o.webDir!, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  if (serveWeb) await app.register(fastifyStatic, { root: o.webDir!, wildcard: true });
   return app;
 }

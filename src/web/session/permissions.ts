@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/api/auth.schema.ts';
+import { can } from '../../shared/policy/grants.ts';
 
 /** Every role, in the order the admin screens list them; the check below keeps it complete. */
 export const ROLE_LIST = ['admin', 'supervisor', 'caseworker', 'analyst', 'provider'] as const;
@@ -6,15 +7,14 @@ type Missing = Exclude<Role, (typeof ROLE_LIST)[number]>;
 const complete: [Missing] extends [never] ? true : Missing = true;
 void complete;
 
-// Mirrors the grants of src/server/policy/policy.ts, which decides: this only hides what the
-// server would refuse. Administrators manage accounts but do not read case files (separation
-// of duties); analysts and providers have no case access.
+// The server decides (src/server/policy/policy.ts); the web app reads the same table only to
+// hide what the server would refuse.
 
 /** Who may list, open and register cases. */
-export const canUseCases = (role: Role): boolean => role === 'supervisor' || role === 'caseworker';
+export const canUseCases = (role: Role): boolean => can(role, 'case:list');
 
 /** Who manages users and the organisation's settings. */
-export const canAdminister = (role: Role): boolean => role === 'admin';
+export const canAdminister = (role: Role): boolean => can(role, 'user:list');
 
 /** Where "/" leads: the first page the role can use. */
 export function homePath(role: Role): string {
