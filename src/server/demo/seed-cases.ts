@@ -93,7 +93,12 @@ export async function seedCases(
   const scope = orgScope(opts.orgId, opts.userId);
   const keys = await db.transaction(scope, (tx) => loadOrgKeys(tx, keyring, opts.orgId));
 
-  const result: SeedCasesResult = { cases: 0, batches: 0, firstReference: null, lastReference: null };
+  const result: SeedCasesResult = {
+    cases: 0,
+    batches: 0,
+    firstReference: null,
+    lastReference: null,
+  };
   const insert = async (batch: PreparedBatch) => {
     const refs = await db.transaction(scope, (tx) => insertBatch(tx, opts, batch));
     result.cases += batch.rows.length;
@@ -145,7 +150,9 @@ function prepareBatch(
     const at = (path: string) => `cases[${offset + i}].${path}`;
     const registrationDate = input.registrationDate ?? today;
     if (registrationDate > today) {
-      throw AppError.invalid([{ path: at('registrationDate'), message: 'must not be in the future' }]);
+      throw AppError.invalid([
+        { path: at('registrationDate'), message: 'must not be in the future' },
+      ]);
     }
     let age: number | null;
     try {
@@ -275,4 +282,28 @@ async function insertBatch(
     at: now,
   });
   return { first, last };
+}
+
+/**
+ * Inserts cases in the caller's transaction, already under the organisation's row-level
+ * security: the spreadsheet importer's path (src/server/exchange), where every row of a file
+ * commits or rolls back together. The same rows and `case.imported` audit entries as
+ * `seedCases`, in batches of DEFAULT_SEED_BATCH; references are given in input order.
+ */
+export async function insertCasesInTransaction(
+  tx: Tx,
+  keys: OrgKeys,
+  opts: { orgId: string; userId: string | null; now: Date },
+  cases: readonly CaseCreateBody[],
+): Promise<{ first: string; last: string } | null> {
+  let first: string | null = null;
+  let last = '';
+  for (let offset = 0; offset < cases.length; offset += DEFAULT_SEED_BATCH) {
+    const chunk = cases.slice(offset, offset + DEFAULT_SEED_BATCH);
+    const batch = prepareBatch(keys, chunk, offset, opts.now);
+    const refs = await insertBatch(tx, { ...opts, cases: [] }, batch);
+    first ??= refs.first;
+    last = refs.last;
+  }
+  return first === null ? null : { first, last };
 }
