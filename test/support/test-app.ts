@@ -71,7 +71,11 @@ export class TestLantern {
   }
 
   /** A user with a known password that needs no change at first sign-in. */
-  async createUser(orgId: string, role: Role, email?: string): Promise<{ id: string; email: string }> {
+  async createUser(
+    orgId: string,
+    role: Role,
+    email?: string,
+  ): Promise<{ id: string; email: string }> {
     const address = email ?? `${role}-${randomBytes(4).toString('hex')}@example.org`;
     const { id } = await this.db.transaction(SYSTEM, (tx) =>
       provisionUser(tx, { clock: this.clock }, { orgId, email: address, role, password: PASSWORD }),
@@ -89,22 +93,39 @@ export class TestLantern {
     const res = await this.login(user.email);
     if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    return { cookie, csrfToken: res.json<{ csrfToken: string }>().csrfToken, userId: user.id, orgId };
+    return {
+      cookie,
+      csrfToken: res.json<{ csrfToken: string }>().csrfToken,
+      userId: user.id,
+      orgId,
+    };
   }
 
   async request(
     method: Method,
     url: string,
-    opts: { session?: TestSession; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+    opts: {
+      session?: TestSession;
+      body?: unknown;
+      rawBody?: string | Buffer;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.session) {
       headers.cookie = opts.session.cookie;
       if (method !== 'GET') headers['x-csrf-token'] = opts.session.csrfToken;
     }
-    const payload = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-    if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const res = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    const payload =
+      opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (payload !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+    });
     let body: unknown = res.body;
     try {
       body = res.body ? JSON.parse(res.body) : undefined;
@@ -114,7 +135,10 @@ export class TestLantern {
     return { status: res.statusCode, body, headers: res.headers, json: <T>() => body as T };
   }
 
-  async createCase(session: TestSession, body: Partial<CaseCreateBody> = {}): Promise<{ id: string; reference: string }> {
+  async createCase(
+    session: TestSession,
+    body: Partial<CaseCreateBody> = {},
+  ): Promise<{ id: string; reference: string }> {
     const res = await this.request('POST', '/api/v1/cases', { session, body: caseBody(body) });
     if (res.status !== 201) throw new Error(`case creation failed: ${JSON.stringify(res.body)}`);
     return res.json<{ id: string; reference: string }>();
@@ -124,7 +148,12 @@ export class TestLantern {
 /** A valid case body; override any part. */
 export function caseBody(over: Partial<CaseCreateBody> = {}): Record<string, unknown> {
   return {
-    person: { givenName: 'Amina', familyName: 'Okafor', dateOfBirth: '1998-04-12', gender: 'Feminine' },
+    person: {
+      givenName: 'Amina',
+      familyName: 'Okafor',
+      dateOfBirth: '1998-04-12',
+      gender: 'Feminine',
+    },
     citizenship: 'NG',
     countryOfExploitation: 'IT',
     typeOfExploitation: ['SexualExploitation'],
