@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import type { SessionPolicy } from './auth/auth.service.ts';
 import { DEFAULT_SESSION_POLICY } from './auth/auth.service.ts';
 import { AttemptThrottle } from './auth/throttle.ts';
+import { CaseCountCache } from './cases/case-count-cache.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/database.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   trustProxy?: boolean;
   sessionPolicy?: SessionPolicy;
+  /** How long a case-list total may be reused (ms); 0 counts on every request. Default 5 s. */
+  caseCountTtlMs?: number;
   /** Sign-in attempts per source address per window. */
   loginAttempts?: { limit: number; windowMs: number };
 }
@@ -119,6 +122,9 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       o.loginAttempts?.windowMs ?? 300_000,
     ),
     secureCookies: o.secureCookies ?? false,
+    ...(o.caseCountTtlMs === 0
+      ? {}
+      : { caseCounts: new CaseCountCache(o.caseCountTtlMs ?? 5_000) }),
   };
   await app.register(
     (api: ZodApp, _opts, done) => {

@@ -49,7 +49,8 @@ export class TestLantern {
     const database = await createTestDatabase();
     const keyring = new Keyring(randomBytes(32));
     const clock = new ManualClock('2026-06-01T09:00:00Z');
-    const app = await buildApp({ db: database.db, keyring, clock, ...options });
+    // Totals are counted afresh by default, so that tests writing through SQL see them at once.
+    const app = await buildApp({ db: database.db, keyring, clock, caseCountTtlMs: 0, ...options });
     await app.ready();
     return new TestLantern(app, database, keyring, clock);
   }

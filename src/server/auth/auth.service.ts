@@ -164,9 +164,10 @@ export async function authenticate(
   tx: Tx,
   deps: AuthDeps,
   token: string | undefined,
+  options: { enterOrg?: boolean } = {},
 ): Promise<Authenticated> {
   if (!token) throw new AppError('unauthenticated', 'Sign in first.');
-  const session = await findSession(tx, hashToken(token));
+  const session = await findSession(tx, hashToken(token), options);
   if (!session || session.disabled) throw new AppError('unauthenticated', 'Sign in first.');
   const now = deps.clock.now();
   if (

@@ -38,15 +38,29 @@ export async function insertSession(
   );
 }
 
-/** The session with its user and organisation, by the hash of the cookie's token (system scope). */
-export async function findSession(tx: Tx, tokenHash: Buffer): Promise<SessionRecord | undefined> {
+/**
+ * The session with its user and organisation, by the hash of the cookie's token (system scope).
+ * With `enterOrg`, the same statement also narrows the transaction to the user's organisation
+ * (as `SET LOCAL ROLE lantern_app` and `lantern.org_id` do; see database.ts), saving a round
+ * trip on every request; the caller rolls back if the session then turns out invalid.
+ */
+export async function findSession(
+  tx: Tx,
+  tokenHash: Buffer,
+  options: { enterOrg?: boolean } = {},
+): Promise<SessionRecord | undefined> {
+  const enter = options.enterOrg
+    ? `, set_config('lantern.org_id', u.org_id::text, true) AS "_org",
+         set_config('lantern.user_id', u.id::text, true) AS "_user",
+         set_config('role', 'lantern_app', true) AS "_role"`
+    : '';
   const [row] = await tx.query<SessionRecord>(
     `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.created_at AS "createdAt",
             s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
             u.id AS "userId", u.org_id AS "orgId", o.name AS "orgName",
             o.require_totp AS "requireTotp", u.email, u.display_name AS "displayName", u.role,
             u.must_change_password AS "mustChangePassword", u.totp_enabled AS "totpEnabled",
-            u.disabled
+            u.disabled${enter}
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
       WHERE s.token_hash = $1`,
     [tokenHash],

@@ -71,6 +71,7 @@ export async function createCase(ctx: ServiceContext, input: CaseCreateBody): Pr
     recordId: personId,
     fields: [...presentFields(identity), 'gender'],
   });
+  ctx.caseCounts?.invalidate(ctx.actor.orgId);
   await ctx.audit({
     action: 'case.created',
     recordType: 'case',
@@ -105,6 +106,22 @@ async function readCase(ctx: ServiceContext, id: string, audit: boolean): Promis
   };
 }
 
+async function countWithCache(
+  ctx: ServiceContext,
+  filters: Omit<CaseListQuery, 'limit' | 'cursor'>,
+): Promise<number> {
+  const cache = ctx.caseCounts;
+  if (!cache) return countCases(ctx.tx, filters, CASE_COUNT_CAP);
+  // Wall-clock time: the cache's age has nothing to do with the business clock.
+  const key = JSON.stringify(filters);
+  const now = Date.now();
+  const cached = cache.get(ctx.actor.orgId, key, now);
+  if (cached !== undefined) return cached;
+  const total = await countCases(ctx.tx, filters, CASE_COUNT_CAP);
+  cache.set(ctx.actor.orgId, key, total, now);
+  return total;
+}
+
 /** A page of the organisation's cases, newest first; no identifying data, so no audit entry. */
 export async function listOrgCases(ctx: ServiceContext, q: CaseListQuery): Promise<CaseList> {
   const { limit, cursor, ...filters } = q;
@@ -112,7 +129,7 @@ export async function listOrgCases(ctx: ServiceContext, q: CaseListQuery): Promi
   const rows = await listCases(ctx.tx, filters, limit + 1, after);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const total = await countCases(ctx.tx, filters, CASE_COUNT_CAP);
+  const total = await countWithCache(ctx, filters);
   return {
     items: page.map(present),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/api/auth.schema.ts';
 import type { AuditInput } from '../audit/audit.repo.ts';
+import type { CaseCountCache } from '../cases/case-count-cache.ts';
 import type { OrgKeys } from '../crypto/keyring.ts';
 import type { Tx } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -32,6 +33,8 @@ export interface ServiceContext {
   clock: Clock;
   keys(): Promise<OrgKeys>;
   audit(event: AuditEvent): Promise<void>;
+  /** Recent case-list totals; absent means count every time. */
+  caseCounts?: CaseCountCache;
 }
 
 export type { AuditInput };

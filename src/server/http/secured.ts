@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { AuthDeps, Authenticated } from '../auth/auth.service.ts';
+import type { CaseCountCache } from '../cases/case-count-cache.ts';
 import { authenticate } from '../auth/auth.service.ts';
 import type { SessionRecord } from '../auth/sessions.repo.ts';
 import { sameToken } from '../auth/tokens.ts';
@@ -17,6 +18,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export interface SecuredDeps extends AuthDeps {
   db: Database;
+  caseCounts?: CaseCountCache;
 }
 
 /** What a route may still do while its user has a pending password change or TOTP enrolment. */
@@ -43,8 +45,9 @@ function checkSetup(auth: Authenticated, allowDuring: SetupStage[]): void {
 
 /**
  * Runs a route's work for the signed-in user: one transaction per request that authenticates
- * the session cookie, checks the CSRF token on state-changing methods, asks the policy layer,
- * then narrows the transaction to the user's organisation (row-level security) and calls `fn`.
+ * the session cookie and, in the same statement, narrows the transaction to the user's
+ * organisation (row-level security), checks the CSRF token on state-changing methods, asks the
+ * policy layer, and calls `fn`. Any refusal rolls the whole transaction back.
  */
 export function secured<R>(
   deps: SecuredDeps,
@@ -53,7 +56,8 @@ export function secured<R>(
   fn: (ctx: ServiceContext, session: SessionRecord) => Promise<R>,
 ): Promise<R> {
   return deps.db.transaction(SYSTEM, async (tx) => {
-    const auth = await authenticate(tx, deps, req.cookies[SESSION_COOKIE]);
+    // The session look-up also enters the user's organisation (row-level security from here on).
+    const auth = await authenticate(tx, deps, req.cookies[SESSION_COOKIE], { enterOrg: true });
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !sameToken(header, auth.session.csrfToken)) {
@@ -63,11 +67,11 @@ export function secured<R>(
     checkSetup(auth, options.allowDuring ?? []);
     if (options.action) authorize(auth.actor.role, options.action);
     const { actor } = auth;
-    await tx.enterOrg(actor.orgId, actor.userId);
     const ctx: ServiceContext = {
       tx,
       actor,
       clock: deps.clock,
+      ...(deps.caseCounts ? { caseCounts: deps.caseCounts } : {}),
       keys: () => loadOrgKeys(tx, deps.keyring, actor.orgId),
       audit: (e) =>
         appendAudit(tx, {
