@@ -7,6 +7,10 @@ import { auditEntries, errorOf } from '../support/api.ts';
 import { apiRouteKeys } from '../support/routes.ts';
 import type { TestResponse, TestSession } from '../support/test-app.ts';
 import { PASSWORD, TestLantern, caseBody } from '../support/test-app.ts';
+import { DIRECT_TRANSITIONS } from '../../src/shared/casework/lifecycle.ts';
+import type { Stage } from '../../src/shared/casework/lifecycle.ts';
+import type { RecordIds } from '../support/case-record.ts';
+import { addRecordParts, valid } from '../support/case-record.ts';
 
 type ByRole = Record<Role, number>;
 /** One row of statuses, in the column order of the table below. */
@@ -50,9 +54,161 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/totp/disable': { anon: 401, same: by(204, 204, 204, 204, 204) },
   'GET /api/v1/cases': { anon: 401, same: by(403, 200, 200, 403, 403) },
   'POST /api/v1/cases': { anon: 401, same: by(403, 201, 201, 403, 403) },
+  // spreadsheet import and export (docs/exchange.md): exporting identities in bulk is for supervisors
+  'POST /api/v1/cases/import': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'GET /api/v1/cases/export': { anon: 401, same: by(403, 200, 403, 403, 403) },
   'GET /api/v1/cases/:id': {
     anon: 401,
     same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  // consent by purpose (docs/consent.md)
+  'GET /api/v1/cases/:id/consents': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/consents': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/consents/withdraw': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  // case record on HTCDS 2.0 (docs/htcds-mapping.md)
+  'GET /api/v1/cases/:id/record': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/profile': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/profile': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/events': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/events': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/cases/:id/events/:eventId': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'DELETE /api/v1/cases/:id/events/:eventId': {
+    anon: 401,
+    same: by(403, 204, 204, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/needs': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/needs': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/cases/:id/needs/:needId': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/plan': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/plan': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/follow-ups': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/follow-ups': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/reintegration': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/reintegration': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  // sensitive sections (docs/decisions/0004): sexual violence and criminal justice are
+  // supervisor-only; health and perpetrators are for caseworkers too
+  'GET /api/v1/cases/:id/sensitive/health': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/sensitive/health': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/sensitive/sexual-violence': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/sensitive/sexual-violence': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'GET /api/v1/cases/:id/sensitive/criminal-justice': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/sensitive/criminal-justice': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'GET /api/v1/cases/:id/perpetrators': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/perpetrators': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/cases/:id/perpetrators/:perpetratorId': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'DELETE /api/v1/cases/:id/perpetrators/:perpetratorId': {
+    anon: 401,
+    same: by(403, 204, 204, 403, 403),
     other: by(403, 404, 404, 403, 403),
   },
   'POST /api/v1/persons/lookup': { anon: 401, same: by(403, 200, 200, 403, 403) },
@@ -68,6 +224,99 @@ const MATRIX: Record<string, Row> = {
     same: by(200, 403, 403, 403, 403),
     other: by(404, 403, 403, 403, 403),
   },
+  // screenings (docs/screening.md): instruments are open to every role, screenings to casework
+  'GET /api/v1/instruments': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'GET /api/v1/instruments/:instrumentId/:version': {
+    anon: 401,
+    same: by(200, 200, 200, 200, 200),
+  },
+  'GET /api/v1/cases/:id/screenings': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/screenings': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/screenings/:sid': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/cases/:id/screenings/:sid': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/screenings/:sid/complete': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  // casework (docs/casework.md): supervisors alone decide approvals and see the team's figures;
+  // a caseworker transfers only cases they own (the matrix's case belongs to another caseworker)
+  'POST /api/v1/cases/:id/transitions': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PUT /api/v1/cases/:id/owner': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/timeline': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/cases/:id/approvals': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/approvals': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/approvals': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'POST /api/v1/approvals/:id/decision': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/cases/:id/tasks': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/tasks': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/tasks/:id': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/tasks': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'GET /api/v1/tasks/overdue': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'POST /api/v1/cases/:id/notes': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/cases/:id/notes': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/caseload': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'GET /api/v1/caseload/team': { anon: 401, same: by(403, 200, 403, 403, 403) },
   'GET /api/v1/organisation': { anon: 401, same: by(200, 200, 200, 200, 200) },
   'PATCH /api/v1/organisation': { anon: 401, same: by(200, 403, 403, 403, 403) },
   // The API's own documentation is public: the same answer for everyone.
@@ -85,10 +334,19 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Target {
   caseId: string;
   userId: string;
+  screeningId: string;
+  /** A task of the case, and a pending approval request of another case (casework). */
+  taskId?: string;
+  approvalId?: string;
+  /** A new draft screening of the case (a completed one cannot be completed again). */
+  newScreening?: () => Promise<string>;
+  /** An event, a perpetrator and a need of the case, and a way to add fresh ones (DELETE). */
+  record?: RecordIds;
+  newRecordParts?: () => Promise<RecordIds>;
 }
 interface Cell {
   /** The acting user, or null for an unauthenticated request. */
@@ -114,18 +372,79 @@ describe('permission matrix', () => {
       const worker = await t.signIn(org, 'caseworker');
       const { id: caseId } = await t.createCase(worker);
       const { id: userId } = await t.createUser(org, 'caseworker');
-      targets[key] = { caseId, userId };
+      const newScreening = async () =>
+        (
+          await t.request('POST', `/api/v1/cases/${caseId}/screenings`, {
+            session: worker,
+            body: { instrumentId: 'palermo' },
+          })
+        ).json<{ id: string }>().id;
+      targets[key] = { caseId, userId, screeningId: await newScreening(), newScreening };
+      Object.assign(targets[key], await caseworkTargets(worker));
+      const lead = await t.signIn(org, 'supervisor');
+      const newRecordParts = () => addRecordParts(t, lead, caseId);
+      Object.assign(targets[key], { record: await newRecordParts(), newRecordParts });
     }
-    targets.missing = { caseId: randomUUID(), userId: randomUUID() };
+    targets.missing = { caseId: randomUUID(), userId: randomUUID(), screeningId: randomUUID() };
+    Object.assign(targets.missing, { taskId: randomUUID(), approvalId: randomUUID() });
+    const [eventId, perpetratorId, needId] = [randomUUID(), randomUUID(), randomUUID()];
+    Object.assign(targets.missing, { record: { eventId, perpetratorId, needId } });
   });
   afterAll(() => t.close());
+
+  /** Another case of the worker's, with a task and a pending victim determination request. */
+  async function caseworkTargets(worker: TestSession): Promise<Partial<Target>> {
+    const { id: caseId } = await t.createCase(worker);
+    const task = await t.request('POST', `/api/v1/cases/${caseId}/tasks`, {
+      session: worker,
+      body: { title: 'Call back', dueDate: '2026-12-31' },
+    });
+    const approval = await t.request('POST', `/api/v1/cases/${caseId}/approvals`, {
+      session: worker,
+      body: {
+        kind: 'victim_determination',
+        traffickingStatus: 'ActualVictimOfTrafficking',
+        reason: 'Indicators met',
+      },
+    });
+    return {
+      taskId: task.json<{ id: string }>().id,
+      approvalId: approval.json<{ id: string }>().id,
+    };
+  }
+
+  /** Casework state of a case, read outside row-level security (undefined when not there). */
+  const caseworkOf = async (caseId: string) => {
+    const [row] = await t.database.superuser(
+      `SELECT stage, EXISTS (SELECT 1 FROM case_approvals a WHERE a.case_id = c.id
+                AND a.state = 'pending' AND a.kind = 'victim_determination') AS "determinationPending"
+         FROM cases c WHERE c.id = $1`,
+      [caseId],
+    );
+    return row as { stage: Stage; determinationPending: boolean } | undefined;
+  };
 
   /** The request a cell sends: a valid one, so that only the permission decides. */
   async function send(key: string, cell: Cell): Promise<TestResponse> {
     const [method, pattern] = key.split(' ') as [Method, string];
+    const sid =
+      key.endsWith('/complete') && cell.target.newScreening
+        ? await cell.target.newScreening()
+        : cell.target.screeningId;
+    const parts =
+      method === 'DELETE' && cell.target.newRecordParts
+        ? await cell.target.newRecordParts()
+        : cell.target.record;
     const url = pattern
       .replace('/cases/:id', `/cases/${cell.target.caseId}`)
+      .replace('/screenings/:sid', `/screenings/${sid}`)
+      .replace('/instruments/:instrumentId/:version', '/instruments/palermo/1.0.0')
       .replace('/users/:id', `/users/${cell.target.userId}`)
+      .replace('/tasks/:id', `/tasks/${cell.target.taskId}`)
+      .replace('/approvals/:id', `/approvals/${cell.target.approvalId}`)
+      .replace('/events/:eventId', `/events/${parts?.eventId}`)
+      .replace('/perpetrators/:perpetratorId', `/perpetrators/${parts?.perpetratorId}`)
+      .replace('/needs/:needId', `/needs/${parts?.needId}`)
       .replace('/docs/*', '/docs/static/swagger-ui.css');
     const session = cell.session ?? undefined;
     const bodies: Record<string, () => unknown> = {
@@ -142,6 +461,51 @@ describe('permission matrix', () => {
       },
       'POST /api/v1/auth/totp/disable': () => ({ password: PASSWORD }),
       'POST /api/v1/cases': () => caseBody(),
+      'POST /api/v1/cases/import': () => ({
+        format: 'csv',
+        content: Buffer.from('First Name,Gender,Citizenship\r\nAmina,F,NG\r\n').toString('base64'),
+      }),
+      // the matrix's case moves back and forth: each request takes a move allowed from its stage
+      'POST /api/v1/cases/:id/transitions': async () => ({
+        to: DIRECT_TRANSITIONS[(await caseworkOf(cell.target.caseId))?.stage ?? 'intake'][0],
+        reason: 'Permission matrix',
+      }),
+      'PUT /api/v1/cases/:id/owner': () => ({ ownerId: cell.target.userId }),
+      // one request of each kind may be pending: a determination first, then a closure
+      'POST /api/v1/cases/:id/approvals': async () =>
+        (await caseworkOf(cell.target.caseId))?.determinationPending
+          ? { kind: 'closure', closureReason: 'assistance_completed', reason: 'Goals met' }
+          : {
+              kind: 'victim_determination',
+              traffickingStatus: 'NotAVictimOfTrafficking',
+              reason: 'No indicators',
+            },
+      'POST /api/v1/approvals/:id/decision': () => ({ decision: 'approved' }),
+      'POST /api/v1/cases/:id/tasks': () => ({ title: 'Follow up', dueDate: '2026-12-31' }),
+      'PATCH /api/v1/tasks/:id': () => ({ status: 'done' }),
+      'POST /api/v1/cases/:id/notes': () => ({ text: 'Met at the shelter.' }),
+      'POST /api/v1/cases/:id/consents': () => ({ purpose: 'assistance', method: 'verbal' }),
+      'POST /api/v1/cases/:id/consents/withdraw': () => ({ purpose: 'assistance' }),
+      'POST /api/v1/cases/:id/screenings': () => ({ instrumentId: 'palermo' }),
+      'PATCH /api/v1/cases/:id/screenings/:sid': () => ({ answers: { act: ['recruitment'] } }),
+      'POST /api/v1/cases/:id/screenings/:sid/complete': () => ({}),
+      'PUT /api/v1/cases/:id/profile': () => ({ methodsOfControl: ['DebtBondage'] }),
+      'POST /api/v1/cases/:id/events': () => valid.event(),
+      'PATCH /api/v1/cases/:id/events/:eventId': () => ({ city: 'Caserta' }),
+      'POST /api/v1/cases/:id/needs': () => valid.need(),
+      'PATCH /api/v1/cases/:id/needs/:needId': () => ({ status: 'Met' }),
+      'PUT /api/v1/cases/:id/plan': () => ({ objectives: 'Safe housing' }),
+      'POST /api/v1/cases/:id/follow-ups': () => ({ date: '2026-05-25', notes: 'Called' }),
+      'POST /api/v1/cases/:id/reintegration': () => ({
+        economic: 'Reached',
+        social: 'PartlyReached',
+        psychosocial: 'NotAssessed',
+      }),
+      'PUT /api/v1/cases/:id/sensitive/health': () => ({ notes: 'Check-up done' }),
+      'PUT /api/v1/cases/:id/sensitive/sexual-violence': () => ({ notes: 'Referred' }),
+      'PUT /api/v1/cases/:id/sensitive/criminal-justice': () => ({ stage: 'Reported' }),
+      'POST /api/v1/cases/:id/perpetrators': () => valid.perpetrator(),
+      'PATCH /api/v1/cases/:id/perpetrators/:perpetratorId': () => ({ estimatedAge: 40 }),
       'POST /api/v1/persons/lookup': () => ({ givenName: 'Amina', familyName: 'Okafor' }),
       'POST /api/v1/users': () => ({
         email: `new-${randomBytes(4).toString('hex')}@example.org`,

@@ -1,5 +1,7 @@
 import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { casesExportCommand } from './cases-export.ts';
+import { casesImportCommand } from './cases-import.ts';
 import { demoSeedCommand } from './demo-seed.ts';
 import { migrateCommand } from './migrate.ts';
 import { orgCreateCommand } from './org-create.ts';
@@ -15,5 +17,7 @@ export const commands: Command[] = [
   userCreateCommand,
   auditVerifyCommand,
   demoSeedCommand,
+  casesImportCommand,
+  casesExportCommand,
   screenCommand,
 ];

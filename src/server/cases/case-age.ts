@@ -1,11 +1,7 @@
+import { ageOn } from '../../shared/case-record/dates.ts';
 import { AppError } from '../http/app-error.ts';
 
-/** Whole years between a date of birth and a later date (both YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };
 
 /**
  * The age at registration from the date of birth or the stated age, checking that the two

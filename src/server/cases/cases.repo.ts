@@ -5,6 +5,7 @@ export interface CaseRow {
   id: string;
   reference: string;
   status: CaseSummary['status'];
+  stage: CaseSummary['stage'];
   traffickingStatus: CaseSummary['traffickingStatus'];
   gender: CaseSummary['gender'];
   ageAtRegistration: number | null;
@@ -15,13 +16,14 @@ export interface CaseRow {
   createdAt: Date;
 }
 
-const SUMMARY = `c.id, c.reference, c.status, c.trafficking_status AS "traffickingStatus",
+const SUMMARY = `c.id, c.reference, c.status, c.stage, c.trafficking_status AS "traffickingStatus",
   c.gender, c.age_at_registration AS "ageAtRegistration", c.citizenship,
   c.country_of_exploitation AS "countryOfExploitation",
   c.type_of_exploitation AS "typeOfExploitation", c.registration_date AS "registrationDate",
   c.created_at AS "createdAt"`;
 
-export interface NewCase extends Omit<CaseRow, 'createdAt'> {
+// The stage follows the status on insert (trigger cases_initial_stage, migration 0004).
+export interface NewCase extends Omit<CaseRow, 'createdAt' | 'stage'> {
   orgId: string;
   personId: string;
   createdBy: string;
@@ -89,6 +91,7 @@ function where(f: Filters, after?: ListPosition): { sql: string; params: unknown
   const cond: string[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   if (f.status?.length) cond.push(`c.status = ANY(${p(f.status)}::text[])`);
+  if (f.stage?.length) cond.push(`c.stage = ANY(${p(f.stage)}::text[])`);
   if (f.traffickingStatus?.length) {
     cond.push(`c.trafficking_status = ANY(${p(f.traffickingStatus)}::text[])`);
   }

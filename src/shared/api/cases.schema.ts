@@ -7,6 +7,7 @@ import {
   normaliseExploitationType,
   normaliseGender,
 } from '../codes/htcds.ts';
+import { STAGES } from '../casework/lifecycle.ts';
 import { CountryCode, Uuid } from './common.schema.ts';
 import { isoDate, line } from './text.ts';
 
@@ -22,6 +23,8 @@ export const ExploitationType = z.preprocess(
 );
 export const CaseStatus = z.enum(CASE_STATUSES);
 export const TraffickingStatus = z.enum(TRAFFICKING_STATUSES);
+/** Where the case is in its lifecycle (docs/casework.md); cas_Status follows it. */
+export const CaseStage = z.enum(STAGES).meta({ id: 'CaseStage' });
 
 const Name = line(200);
 const Phone = line(32).pipe(
@@ -68,6 +71,7 @@ export const CaseSummary = z
     id: Uuid,
     reference: z.string().meta({ description: 'Human-readable case number, e.g. LNT-2026-000042' }),
     status: CaseStatus,
+    stage: CaseStage,
     traffickingStatus: TraffickingStatus,
     gender: z.enum(GENDERS),
     ageAtRegistration: z.number().int().nullable(),
@@ -117,6 +121,7 @@ const queryAge = z.preprocess(
 
 export const CaseListQuery = z.strictObject({
   status: csv(CaseStatus).optional(),
+  stage: csv(CaseStage).optional(),
   traffickingStatus: csv(TraffickingStatus).optional(),
   gender: csv(Gender).optional(),
   citizenship: csv(CountryCode).optional(),

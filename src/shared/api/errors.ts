@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   password_change_required: 403,
   totp_enrollment_required: 403,
+  /** The person has not consented to this purpose (details: purpose, serviceType, reason). */
+  consent_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

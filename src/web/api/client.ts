@@ -43,6 +43,8 @@ export function setSessionProblemListener(listener: ((p: SessionProblem) => void
 export interface RequestOptions {
   /** When false, session problems are thrown to the caller only (used by the session probe). */
   reportSessionProblems?: boolean;
+  /** Lets the request outlive the page (the quick exit signs out while it leaves). */
+  keepalive?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -63,6 +65,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
+      keepalive: options.keepalive ?? false,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {

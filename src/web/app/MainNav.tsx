@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/api/auth.schema.ts';
+import { can } from '../../shared/policy/grants.ts';
 import { Link } from '../router/Link.tsx';
 import { useLocation } from '../router/history.ts';
 import { canAdminister, canUseCases } from '../session/permissions.ts';
@@ -11,6 +12,7 @@ export function MainNav({ role }: { role: Role }) {
   const links = [
     { to: '/cases', label: t('nav.cases'), show: canUseCases(role) },
     { to: '/cases/new', label: t('nav.newCase'), show: canUseCases(role) },
+    { to: '/caseload', label: t('casework.ui.caseload'), show: can(role, 'caseload:read') },
     { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
     { to: '/account', label: t('nav.account'), show: true },
   ].filter((l) => l.show);

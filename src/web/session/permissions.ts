@@ -28,5 +28,6 @@ export function mayOpen(role: Role, path: string): boolean {
   if (path === '/cases' || path.startsWith('/cases/') || path.startsWith('/cases?'))
     return canUseCases(role);
   if (path.startsWith('/admin')) return canAdminister(role);
+  if (path.startsWith('/caseload')) return can(role, 'caseload:read');
   return true;
 }

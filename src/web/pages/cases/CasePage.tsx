@@ -5,13 +5,16 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { errorCode, errorMessage } from '../../lib/error-message.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { Link } from '../../router/Link.tsx';
+import { CaseScreenings } from '../screening/CaseScreenings.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
+import { CaseRecordSections } from './CaseRecordSections.tsx';
+import { CaseWorkSections } from './CaseWorkSections.tsx';
 import { PersonFacts } from './PersonFacts.tsx';
 
 /** /cases/:id: every field of one case (the server audits this read). */
 export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { state } = useResource(id, () => casesApi.get(id));
+  const { state, reload } = useResource(id, () => casesApi.get(id));
   const back = (
     <p>
       <Link to="/cases">{t('casePage.back')}</Link>
@@ -40,6 +43,9 @@ export function CasePage({ id }: { id: string }) {
       <PageHeading title={t('casePage.title', { reference: c.reference })} />
       <CaseFacts detail={c} />
       <PersonFacts person={c.person} ageAtRegistration={c.ageAtRegistration} />
+      <CaseWorkSections detail={c} onCaseChanged={reload} />
+      <CaseScreenings caseId={c.id} />
+      <CaseRecordSections caseId={c.id} />
     </>
   );
 }
