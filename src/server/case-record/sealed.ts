@@ -1,17 +1,10 @@
-import { open, seal } from '../crypto/aead.ts';
-import type { OrgKeys } from '../crypto/keyring.ts';
-
 /**
  * Free texts of the case record are sealed like a person's identity: one AES-256-GCM
  * ciphertext per row under the organisation's key, with additional data naming the table and
  * the row (`trafficking_event:<id>`, `case_sensitive:<case id>:health`), so that a ciphertext
  * moved to another row, case or section fails to open.
  */
-export const sealJson = (keys: OrgKeys, aad: string, value: unknown): Buffer =>
-  seal(keys.encryption, Buffer.from(JSON.stringify(value), 'utf8'), aad);
-
-export const openJson = <T>(keys: OrgKeys, aad: string, sealed: Uint8Array): T =>
-  JSON.parse(open(keys.encryption, sealed, aad).toString('utf8')) as T;
+export { openJson, sealJson } from '../crypto/sealed-values.ts';
 
 /** The names of the fields of `o` that hold something: what an audit entry may record. */
 export const filledFields = (o: object, prefix = ''): string[] =>

@@ -22,10 +22,9 @@ import { ageAtRegistration } from './case-age.ts';
 import { decodeCursor, encodeCursor } from './case-cursor.ts';
 import type { CaseRow } from './cases.repo.ts';
 import { countCases, findCase, insertCase, listCases } from './cases.repo.ts';
+import { formatReference } from './case-reference.ts';
 
 const present = (r: CaseRow): CaseSummary => ({ ...r, createdAt: r.createdAt.toISOString() });
-
-const formatReference = (year: number, n: number) => `LNT-${year}-${String(n).padStart(6, '0')}`;
 
 /** Registers a person and opens their case, in the caller's transaction. */
 export async function createCase(ctx: ServiceContext, input: CaseCreateBody): Promise<CaseDetail> {

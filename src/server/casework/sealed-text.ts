@@ -1,5 +1,4 @@
-import { open, seal } from '../crypto/aead.ts';
-import type { OrgKeys } from '../crypto/keyring.ts';
+export { openText, sealText } from '../crypto/sealed-values.ts';
 
 /**
  * Free text written in casework (reasons, comments, task titles, notes) is sealed like a
@@ -14,9 +13,3 @@ export const AAD = {
   task: (id: string) => `task:${id}`,
   event: (id: string) => `case-event:${id}`,
 } as const;
-
-export const sealText = (keys: OrgKeys, aad: string, text: string): Buffer =>
-  seal(keys.encryption, Buffer.from(text, 'utf8'), aad);
-
-export const openText = (keys: OrgKeys, aad: string, sealed: Uint8Array): string =>
-  open(keys.encryption, sealed, aad).toString('utf8');

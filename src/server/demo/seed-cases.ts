@@ -28,6 +28,7 @@ import {
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
 import { newId } from '../shared/ids.ts';
+import { formatReference } from '../cases/case-reference.ts';
 
 export interface SeedCasesOptions {
   orgId: string;
@@ -53,8 +54,6 @@ export interface SeedCasesResult {
 export const DEFAULT_SEED_BATCH = 1_000;
 // Cases: 11 parameters a row (+3 shared); PostgreSQL allows 65,535 in one statement.
 const MAX_BATCH = 5_000;
-
-const formatReference = (year: number, n: number) => `LNT-${year}-${String(n).padStart(6, '0')}`;
 
 /** One case, ready to insert: identity sealed, blind indexes and age computed. */
 interface PreparedCase {
