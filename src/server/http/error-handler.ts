@@ -62,7 +62,11 @@ export function installErrorHandling(
     if (err.statusCode === 429) {
       return send(reply, new AppError('too_many_requests', 'Too many requests. Try again later.'));
     }
-    req.log.error({ err: { type: err.name, code: err.code, stack: err.stack } }, 'request failed');
+    // The message is left out: a database error can quote the value that failed (`invalid input
+    // syntax for type …: "<value>"`), and values may be personal data. Type, code and frames
+    // locate the fault.
+    const frames = err.stack?.split('\n').slice(1).join('\n');
+    req.log.error({ err: { type: err.name, code: err.code, frames } }, 'request failed');
     return send(reply, new AppError('internal', 'Something went wrong on our side.'));
   });
   // Fastify allows one not-found handler per prefix: the web app's fallback, when served, wraps this one.
