@@ -50,77 +50,53 @@ export type Action = (typeof ACTIONS)[number];
  * see only referrals addressed to them (Refer capability). The server decides with this table
  * (src/server/policy/policy.ts); the web app reads it only to hide what would be refused.
  */
+/** Everyone signed in may read their organisation and the screening instruments. */
+const EVERYONE: readonly Action[] = ['organisation:read', 'instrument:read'];
+
+/** Casework, shared by caseworkers and supervisors. */
+const CASEWORK: readonly Action[] = [
+  ...EVERYONE,
+  'case:create',
+  'case:list',
+  'case:read',
+  'person:lookup',
+  'case:import',
+  'case:transition',
+  'case:assign',
+  'case:timeline',
+  'approval:request',
+  'task:read',
+  'task:write',
+  'note:read',
+  'note:write',
+  'caseload:read',
+  'screening:read',
+  'screening:write',
+  'case:record:update',
+  'case:sensitive:health',
+  'case:sensitive:perpetrators',
+  'consent:read',
+  'consent:record',
+];
+
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set([
-    'user:list',
-    'user:create',
-    'user:update',
-    'organisation:read',
-    'organisation:update',
-    'instrument:read',
-  ]),
+  admin: new Set([...EVERYONE, 'user:list', 'user:create', 'user:update', 'organisation:update']),
   supervisor: new Set([
-    'case:create',
-    'case:list',
-    'case:read',
-    'person:lookup',
-    'case:import',
+    ...CASEWORK,
+    // bulk export of identities (docs/decisions/0006-spreadsheet-exchange.md)
     'case:export',
-    'case:transition',
-    'case:assign',
-    'case:timeline',
-    'approval:request',
+    // deciding approvals and the team's figures (decisions/0005)
     'approval:list',
     'approval:decide',
-    'task:read',
-    'task:write',
     'task:read-team',
-    'note:read',
-    'note:write',
-    'caseload:read',
     'caseload:team',
-    'organisation:read',
-    'instrument:read',
-    'screening:read',
-    'screening:write',
-    'case:record:update',
-    'case:sensitive:health',
+    // sexual violence and criminal justice sections (decisions/0004)
     'case:sensitive:sexual_violence',
     'case:sensitive:criminal_justice',
-    'case:sensitive:perpetrators',
-    'consent:read',
-    'consent:record',
   ]),
-  caseworker: new Set([
-    'case:create',
-    'case:list',
-    'case:read',
-    'person:lookup',
-    // bulk export of identities is for supervisors (docs/decisions/0006-spreadsheet-exchange.md)
-    'case:import',
-    // deciding approvals and the team's figures are for supervisors (decisions/0005)
-    'case:transition',
-    'case:assign',
-    'case:timeline',
-    'approval:request',
-    'task:read',
-    'task:write',
-    'note:read',
-    'note:write',
-    'caseload:read',
-    'organisation:read',
-    'instrument:read',
-    'screening:read',
-    'screening:write',
-    // sexual violence and criminal justice are supervisor-only (decisions/0004)
-    'case:record:update',
-    'case:sensitive:health',
-    'case:sensitive:perpetrators',
-    'consent:read',
-    'consent:record',
-  ]),
-  analyst: new Set(['organisation:read', 'instrument:read']),
-  provider: new Set(['organisation:read', 'instrument:read']),
+  caseworker: new Set(CASEWORK),
+  analyst: new Set(EVERYONE),
+  provider: new Set(EVERYONE),
 };
 
 export const can = (role: Role, action: Action): boolean => GRANTS[role].has(action);
