@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { Link } from '../../router/Link.tsx';
 import { useUser } from '../../session/session-context.ts';
+import type { Task } from '../../../shared/api/casework.schema.ts';
 import { TaskItem } from './TaskItem.tsx';
 import './case-page.css';
 
@@ -34,6 +35,20 @@ export function CaseloadPage() {
     setStatus(null);
     setAlert(message);
   };
+  const taskList = (tasks: readonly Task[]) => (
+    <ul className="case-log">
+      {tasks.map((task) => (
+        <TaskItem
+          key={task.id}
+          task={task}
+          mayWrite={mayWrite}
+          showCase
+          onChanged={changed}
+          onError={failed}
+        />
+      ))}
+    </ul>
+  );
 
   return (
     <>
@@ -63,18 +78,7 @@ export function CaseloadPage() {
             {state.data.overdueTasks.length === 0 ? (
               <p className="hint">{t('casePanels.caseload.noOverdue')}</p>
             ) : (
-              <ul className="case-log">
-                {state.data.overdueTasks.map((task) => (
-                  <TaskItem
-                    key={task.id}
-                    task={task}
-                    mayWrite={mayWrite}
-                    showCase
-                    onChanged={changed}
-                    onError={failed}
-                  />
-                ))}
-              </ul>
+              taskList(state.data.overdueTasks)
             )}
           </section>
           <section aria-labelledby="caseload-tasks-heading" className="section">
@@ -82,18 +86,7 @@ export function CaseloadPage() {
             {state.data.openTasks.length === 0 ? (
               <p className="hint">{t('casePanels.caseload.noTasks')}</p>
             ) : (
-              <ul className="case-log">
-                {state.data.openTasks.map((task) => (
-                  <TaskItem
-                    key={task.id}
-                    task={task}
-                    mayWrite={mayWrite}
-                    showCase
-                    onChanged={changed}
-                    onError={failed}
-                  />
-                ))}
-              </ul>
+              taskList(state.data.openTasks)
             )}
           </section>
           <section aria-labelledby="caseload-cases-heading" className="section">
