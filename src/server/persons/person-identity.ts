@@ -1,7 +1,7 @@
 import type { PersonInput } from '../../shared/api/cases.schema.ts';
-import { open, seal } from '../crypto/aead.ts';
 import type { OrgKeys } from '../crypto/keyring.ts';
 import { blindIndex } from '../crypto/keyring.ts';
+import { openJson, sealJson } from '../crypto/sealed-values.ts';
 
 /** The identifying part of a person: stored only as one AES-256-GCM ciphertext. */
 export interface PersonIdentity {
@@ -50,10 +50,10 @@ export const presentFields = (id: PersonIdentity): string[] =>
 const aad = (personId: string) => `person:${personId}`;
 
 export const sealIdentity = (keys: OrgKeys, personId: string, id: PersonIdentity): Buffer =>
-  seal(keys.encryption, Buffer.from(JSON.stringify(id), 'utf8'), aad(personId));
+  sealJson(keys, aad(personId), id);
 
 export const openIdentity = (keys: OrgKeys, personId: string, sealed: Uint8Array): PersonIdentity =>
-  JSON.parse(open(keys.encryption, sealed, aad(personId)).toString('utf8')) as PersonIdentity;
+  openJson<PersonIdentity>(keys, aad(personId), sealed);
 
 const fullName = (given: string, family: string | null | undefined) =>
   family ? `${given} ${family}` : given;
