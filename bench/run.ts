@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { CaseCreateBody } from '../src/shared/api/cases.schema.ts';
 import { DEFAULT_DEMO_TODAY, generateDemoCases } from '../src/shared/demo/generate-cases.ts';
 import type { LoadResult } from './lib/load.ts';
+import { benchReferrals } from './referrals.ts';
 import { measure } from './lib/load.ts';
 import {
   firstAdminPassword,
@@ -283,6 +284,9 @@ async function main(): Promise<number> {
       await cleanUp();
     }
   }
+
+  // Pathway metrics over 100,000 referrals (bench/referrals.ts): its own data, in-process.
+  Object.assign(report, { referralMetrics: await benchReferrals(DRIVERS, ADMIN_URL) });
 
   report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   report.totalSeconds = Math.round((performance.now() - started) / 1000);

@@ -23,11 +23,17 @@ import { registerCaseworkRoutes } from './casework/casework.routes.ts';
 import { registerConsentRoutes } from './consent/consent.routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/database.ts';
+import { registerDirectoryRoutes } from './directory/directory.routes.ts';
+import { registerInstanceRoutes } from './instances/instances.routes.ts';
 import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
+import { registerNotifyRoutes } from './notify/notify.routes.ts';
+import type { NotifyOptions } from './notify/notify.service.ts';
 import { installErrorHandling, sendNotFound } from './http/error-handler.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import type { ZodApp } from './http/zod-app.ts';
+import { registerReferralMetricsRoutes } from './referrals/metrics.routes.ts';
+import { registerReferralRoutes } from './referrals/referrals.routes.ts';
 import { registerScreeningRoutes } from './screenings/screenings.routes.ts';
 import type { Clock } from './shared/clock.ts';
 import { systemClock } from './shared/clock.ts';
@@ -48,6 +54,8 @@ export interface AppOptions {
   caseCountTtlMs?: number;
   /** Sign-in attempts per source address per window. */
   loginAttempts?: { limit: number; windowMs: number };
+  /** Notifications: webhook URLs on private addresses (LANTERN_WEBHOOK_ALLOW_PRIVATE). */
+  notify?: NotifyOptions;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -141,6 +149,11 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       registerConsentRoutes(api, deps);
       registerScreeningRoutes(api, deps);
       registerUserRoutes(api, deps);
+      registerNotifyRoutes(api, deps, o.notify);
+      registerDirectoryRoutes(api, deps);
+      registerReferralRoutes(api, deps);
+      registerReferralMetricsRoutes(api, deps);
+      registerInstanceRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       done();
     },

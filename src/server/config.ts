@@ -10,6 +10,38 @@ export interface Config {
   bodyLimit: number;
   logLevel: string;
   poolSize: number;
+  /** Notifications (docs/notifications.md): SMTP, links, webhooks and the worker's pace. */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  publicUrl: string | undefined;
+  webhookAllowPrivate: boolean;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smtpUrl = env.LANTERN_SMTP_URL || undefined;
+  const mailFrom = env.LANTERN_MAIL_FROM || undefined;
+  const publicUrl = env.LANTERN_PUBLIC_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error('LANTERN_SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  if (smtpUrl && !mailFrom) throw new Error('LANTERN_MAIL_FROM is required with LANTERN_SMTP_URL');
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new Error('LANTERN_PUBLIC_URL must be an http:// or https:// URL');
+  }
+  return {
+    smtpUrl,
+    mailFrom,
+    publicUrl,
+    webhookAllowPrivate: bool(env.LANTERN_WEBHOOK_ALLOW_PRIVATE),
+    timeoutMs: int(env.LANTERN_NOTIFY_TIMEOUT_MS, 10_000, 'LANTERN_NOTIFY_TIMEOUT_MS'),
+    intervalMs: int(env.LANTERN_NOTIFY_INTERVAL_MS, 5_000, 'LANTERN_NOTIFY_INTERVAL_MS'),
+  };
 }
 
 const int = (v: string | undefined, fallback: number, name: string): number => {
@@ -33,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: int(env.LANTERN_BODY_LIMIT, 1_048_576, 'LANTERN_BODY_LIMIT'),
     logLevel: env.LANTERN_LOG_LEVEL ?? 'info',
     poolSize: int(env.LANTERN_DB_POOL, 10, 'LANTERN_DB_POOL'),
+    notify: notifyConfig(env),
   };
 }

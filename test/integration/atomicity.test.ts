@@ -30,6 +30,7 @@ describe('atomicity of case creation', () => {
     actor: { userId: s.userId, orgId: s.orgId, role: 'caseworker', sessionId: randomUUID() },
     clock: t.clock,
     keys: () => loadOrgKeys(tx, t.keyring, s.orgId),
+    keyring: t.keyring,
     audit: (e) =>
       appendAudit(tx, {
         orgId: s.orgId,

@@ -176,6 +176,22 @@ describe('lantern CLI', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('demo seed --services lists a synthetic directory through the CSV import', async () => {
+    const res = await runCli(
+      ['demo', 'seed', '--org', orgId, '--count', '0', '--services', '25', '--seed', '3'].concat([
+        '--data',
+        env.dataDir,
+        '--json',
+      ]),
+    );
+    expect(res.code).toBe(0);
+    expect(res.json()).toMatchObject({ seeded: 0, services: 25 });
+    const exported = await runCli(['services', 'export', '--org', orgId, '--data', env.dataDir]);
+    expect(exported.code).toBe(0);
+    // The header and one line per listing.
+    expect(exported.out.trim().split(/\r?\n/)).toHaveLength(26);
+  });
+
   it('unknown commands and flags exit 2 with usage', async () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     const bad = await runCli(['org', 'create', '--nmae', 'x']);

@@ -11,6 +11,9 @@ import { DIRECT_TRANSITIONS } from '../../src/shared/casework/lifecycle.ts';
 import type { Stage } from '../../src/shared/casework/lifecycle.ts';
 import type { RecordIds } from '../support/case-record.ts';
 import { addRecordParts, valid } from '../support/case-record.ts';
+import { csvUpload, validProvider, validService } from '../support/directory.ts';
+import type { ReferTarget } from '../support/permission-targets.ts';
+import { missingReferTarget, partnerInstance, referTarget } from '../support/permission-targets.ts';
 
 type ByRole = Record<Role, number>;
 /** One row of statuses, in the column order of the table below. */
@@ -35,6 +38,12 @@ interface Row {
   same: ByRole;
   /** Signed in; the record the endpoint names belongs to another organisation. */
   other?: ByRole;
+  /**
+   * The record is shared by every organisation of the instance (the service directory):
+   * another organisation's record answers `other`, not like a missing one, which is 404.
+   * Only for reads of the directory; everything else keeps "foreign answers like missing".
+   */
+  shared?: true;
 }
 
 // The expected answers, written out by hand from the intended policy (src/server/policy/policy.ts
@@ -319,6 +328,203 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/caseload/team': { anon: 401, same: by(403, 200, 403, 403, 403) },
   'GET /api/v1/organisation': { anon: 401, same: by(200, 200, 200, 200, 200) },
   'PATCH /api/v1/organisation': { anon: 401, same: by(200, 403, 403, 403, 403) },
+
+  // --- Refer (docs/referrals.md) ---------------------------------------------------------------
+  // The service directory is shared by every organisation on the instance and read by everyone;
+  // listings are kept by the listing organisation's administrators and supervisors; places by
+  // them and by the receiving organisation's providers. `shared`: another organisation's
+  // listing is read like one's own (200), while a missing one is 404.
+  'GET /api/v1/directory/providers': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'GET /api/v1/directory/providers/:id': {
+    anon: 401,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+  'GET /api/v1/directory/services/:id': {
+    anon: 401,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+  'POST /api/v1/directory/search': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'POST /api/v1/directory/providers': { anon: 401, same: by(201, 201, 403, 403, 403) },
+  'PATCH /api/v1/directory/providers/:id': {
+    anon: 401,
+    same: by(200, 200, 403, 403, 403),
+    other: by(404, 404, 403, 403, 403),
+  },
+  'POST /api/v1/directory/services': { anon: 401, same: by(201, 201, 403, 403, 403) },
+  'PATCH /api/v1/directory/services/:id': {
+    anon: 401,
+    same: by(200, 200, 403, 403, 403),
+    other: by(404, 404, 403, 403, 403),
+  },
+  // the matrix's service is listed and received by the same organisation
+  'PUT /api/v1/directory/services/:id/capacity': {
+    anon: 401,
+    same: by(200, 200, 403, 403, 200),
+    other: by(404, 404, 403, 403, 404),
+  },
+  'POST /api/v1/directory/import': { anon: 401, same: by(200, 200, 403, 403, 403) },
+  'GET /api/v1/directory/export': { anon: 401, same: by(200, 200, 403, 403, 403) },
+  // Referrals: supervisors and caseworkers send them (never the case to a provider); supervisors
+  // and providers answer those addressed to their organisation. The matrix's referral goes from
+  // a case of the organisation to a service it receives itself, so both sides are the same
+  // organisation and the role alone decides: answering is the receiver's (a caseworker is
+  // refused), sending and withdrawing the sender's (a provider is refused). Administrators and
+  // analysts never see a referral. Another organisation's referral: 404 to any role that may
+  // act on some referral, 403 to the others (refused before the look-up).
+  'GET /api/v1/referrals': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'POST /api/v1/referrals': { anon: 401, same: by(403, 201, 201, 403, 403) },
+  'GET /api/v1/referrals/:id': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'PATCH /api/v1/referrals/:id': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/referrals/:id/send': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/referrals/:id/withdraw': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/referrals/inbox': { anon: 401, same: by(403, 200, 403, 403, 200) },
+  'GET /api/v1/referrals/inbox/:id': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 403, 403, 404),
+  },
+  'POST /api/v1/referrals/:id/accept': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 404, 403, 404),
+  },
+  'POST /api/v1/referrals/:id/decline': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 404, 403, 404),
+  },
+  'POST /api/v1/referrals/:id/start': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 404, 403, 404),
+  },
+  'POST /api/v1/referrals/:id/complete': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 404, 403, 404),
+  },
+  // either side writes in the thread
+  'POST /api/v1/referrals/:id/messages': {
+    anon: 401,
+    same: by(403, 201, 201, 403, 201),
+    other: by(403, 404, 404, 403, 404),
+  },
+  // pathway metrics (docs/referral-metrics.md): de-identified figures for the referral
+  // coordinator and analysts; an unmet need is recorded by whoever searched for a case
+  'GET /api/v1/referrals/metrics': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/referrals/metrics.csv': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'POST /api/v1/referrals/unmet-needs': { anon: 401, same: by(403, 201, 201, 403, 403) },
+  // Notifications (docs/notifications.md): everyone reads their own. The matrix's one announces
+  // a referral to its receiving organisation without naming users: its supervisors and
+  // providers see it; to anyone else it does not exist. Webhooks are the administrators'.
+  'GET /api/v1/notifications': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'POST /api/v1/notifications/read-all': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'POST /api/v1/notifications/:id/read': {
+    anon: 401,
+    same: by(404, 204, 404, 404, 204),
+    other: by(404, 404, 404, 404, 404),
+  },
+  'GET /api/v1/webhooks': { anon: 401, same: by(200, 403, 403, 403, 403) },
+  'POST /api/v1/webhooks': { anon: 401, same: by(201, 403, 403, 403, 403) },
+  'PATCH /api/v1/webhooks/:id': {
+    anon: 401,
+    same: by(200, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'DELETE /api/v1/webhooks/:id': {
+    anon: 401,
+    same: by(204, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'POST /api/v1/webhooks/:id/rotate-secret': {
+    anon: 401,
+    same: by(200, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'POST /api/v1/webhooks/:id/ping': {
+    anon: 401,
+    same: by(202, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'GET /api/v1/webhooks/:id/deliveries': {
+    anon: 401,
+    same: by(200, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/retry': {
+    anon: 401,
+    same: by(202, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  // Between instances (docs/instances.md): the instance's public card is every signed-in
+  // user's; partners are the administrators'; listing a service at a partner is keeping the
+  // directory; a referral's package is exported by its sender, the reply by its receiver, and
+  // packages are imported by those who answer referrals (supervisors and providers).
+  'GET /api/v1/instance/identity': { anon: 401, same: by(200, 200, 200, 200, 200) },
+  'GET /api/v1/partners': { anon: 401, same: by(200, 403, 403, 403, 403) },
+  'POST /api/v1/partners': { anon: 401, same: by(201, 403, 403, 403, 403) },
+  'GET /api/v1/partners/:id': {
+    anon: 401,
+    same: by(200, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'PATCH /api/v1/partners/:id': {
+    anon: 401,
+    same: by(200, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'DELETE /api/v1/partners/:id': {
+    anon: 401,
+    same: by(204, 403, 403, 403, 403),
+    other: by(404, 403, 403, 403, 403),
+  },
+  'PUT /api/v1/services/:id/partner': {
+    anon: 401,
+    same: by(200, 200, 403, 403, 403),
+    other: by(404, 404, 403, 403, 403),
+  },
+  'DELETE /api/v1/services/:id/partner': {
+    anon: 401,
+    same: by(200, 200, 403, 403, 403),
+    other: by(404, 404, 403, 403, 403),
+  },
+  'GET /api/v1/referrals/:id/package': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/referrals/:id/withdrawal-package': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/referrals/:id/reply-package': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 200),
+    other: by(403, 404, 403, 403, 404),
+  },
+  'POST /api/v1/referral-packages': { anon: 401, same: by(403, 201, 403, 403, 201) },
+
   // The API's own documentation is public: the same answer for everyone.
   'GET /api/v1/openapi.json': { anon: 200, same: by(200, 200, 200, 200, 200) },
   'GET /api/v1/docs': { anon: 200, same: by(200, 200, 200, 200, 200) },
@@ -335,7 +541,8 @@ const MATRIX: Record<string, Row> = {
 };
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-interface Target {
+/** The records a cell names; Refer's (directory, referrals, webhooks, partners…) in ReferTarget. */
+interface Target extends Partial<ReferTarget> {
   caseId: string;
   userId: string;
   screeningId: string;
@@ -365,6 +572,8 @@ describe('permission matrix', () => {
     t = await TestLantern.start({ loginAttempts: { limit: 100_000, windowMs: 60_000 } });
     orgA = await t.createOrg('Org A');
     const orgB = await t.createOrg('Org B');
+    // another Lantern instance that both organisations trust (keys only: see permission-targets)
+    const partner = partnerInstance();
     for (const [key, org] of [
       ['same', orgA],
       ['other', orgB],
@@ -384,11 +593,13 @@ describe('permission matrix', () => {
       const lead = await t.signIn(org, 'supervisor');
       const newRecordParts = () => addRecordParts(t, lead, caseId);
       Object.assign(targets[key], { record: await newRecordParts(), newRecordParts });
+      Object.assign(targets[key], await referTarget(t, org, partner));
     }
     targets.missing = { caseId: randomUUID(), userId: randomUUID(), screeningId: randomUUID() };
     Object.assign(targets.missing, { taskId: randomUUID(), approvalId: randomUUID() });
     const [eventId, perpetratorId, needId] = [randomUUID(), randomUUID(), randomUUID()];
     Object.assign(targets.missing, { record: { eventId, perpetratorId, needId } });
+    Object.assign(targets.missing, missingReferTarget());
   });
   afterAll(() => t.close());
 
@@ -424,17 +635,53 @@ describe('permission matrix', () => {
     return row as { stage: Stage; determinationPending: boolean } | undefined;
   };
 
+  /** The version a partner has now, read outside row-level security (undefined: none). */
+  const partnerVersion = async (id: string | undefined) => {
+    const [row] = await t.database.superuser('SELECT version FROM partners WHERE id = $1', [id]);
+    return row ? Number(row.version) : undefined;
+  };
+
+  /** The referral a cell names: one in the state the endpoint acts on, fresh if it changes it. */
+  async function referralFor(key: string, target: Target): Promise<string | undefined> {
+    const fresh = (state: 'draft' | 'sent' | 'accepted') =>
+      target.newReferral ? target.newReferral(state) : target.referralId;
+    const action = /^POST \/api\/v1\/referrals\/:id\/([a-z]+)$/.exec(key)?.[1];
+    if (action === 'send') return fresh('draft');
+    if (action === 'withdraw' || action === 'accept' || action === 'decline') return fresh('sent');
+    if (action === 'start' || action === 'complete') return fresh('accepted');
+    if (key === 'PATCH /api/v1/referrals/:id') return target.draftId;
+    if (key.endsWith('/:id/package')) return target.outgoingReferralId;
+    if (key.endsWith('/:id/withdrawal-package')) return target.withdrawnReferralId;
+    if (key.endsWith('/:id/reply-package')) return target.incomingReferralId;
+    return target.referralId;
+  }
+
   /** The request a cell sends: a valid one, so that only the permission decides. */
   async function send(key: string, cell: Cell): Promise<TestResponse> {
     const [method, pattern] = key.split(' ') as [Method, string];
+    const target = cell.target;
     const sid =
-      key.endsWith('/complete') && cell.target.newScreening
-        ? await cell.target.newScreening()
-        : cell.target.screeningId;
+      key.endsWith('/screenings/:sid/complete') && target.newScreening
+        ? await target.newScreening()
+        : target.screeningId;
     const parts =
-      method === 'DELETE' && cell.target.newRecordParts
-        ? await cell.target.newRecordParts()
-        : cell.target.record;
+      method === 'DELETE' && key.includes('/cases/:id/') && target.newRecordParts
+        ? await target.newRecordParts()
+        : target.record;
+    // a cell that deletes a record or changes its state gets a fresh one in the right state
+    const fresh = async <T>(make: (() => Promise<T>) | undefined, existing: T) =>
+      make ? make() : existing;
+    const webhookId =
+      key === 'DELETE /api/v1/webhooks/:id'
+        ? await fresh(target.newWebhook, target.webhookId)
+        : target.webhookId;
+    const deliveryId = key.endsWith('/retry')
+      ? await fresh(target.newDelivery, target.deliveryId)
+      : target.deliveryId;
+    const partnerId =
+      key === 'DELETE /api/v1/partners/:id'
+        ? await fresh(target.newPartner, target.partnerId)
+        : target.partnerId;
     const url = pattern
       .replace('/cases/:id', `/cases/${cell.target.caseId}`)
       .replace('/screenings/:sid', `/screenings/${sid}`)
@@ -445,7 +692,16 @@ describe('permission matrix', () => {
       .replace('/events/:eventId', `/events/${parts?.eventId}`)
       .replace('/perpetrators/:perpetratorId', `/perpetrators/${parts?.perpetratorId}`)
       .replace('/needs/:needId', `/needs/${parts?.needId}`)
-      .replace('/docs/*', '/docs/static/swagger-ui.css');
+      .replace('/docs/*', '/docs/static/swagger-ui.css')
+      .replace('/directory/providers/:id', `/directory/providers/${target.providerId}`)
+      .replace('/directory/services/:id', `/directory/services/${target.serviceId}`)
+      .replace('/services/:id/partner', `/services/${target.linkServiceId}/partner`)
+      .replace('/referrals/inbox/:id', `/referrals/inbox/${target.referralId}`)
+      .replace('/referrals/:id', `/referrals/${await referralFor(key, target)}`)
+      .replace('/notifications/:id', `/notifications/${target.notificationId}`)
+      .replace('/webhooks/:id', `/webhooks/${webhookId}`)
+      .replace('/deliveries/:deliveryId', `/deliveries/${deliveryId}`)
+      .replace('/partners/:id', `/partners/${partnerId}`);
     const session = cell.session ?? undefined;
     const bodies: Record<string, () => unknown> = {
       'POST /api/v1/auth/login': () => ({ email: cell.email, password: PASSWORD }),
@@ -514,6 +770,57 @@ describe('permission matrix', () => {
       }),
       'PATCH /api/v1/users/:id': () => ({ displayName: 'Renamed Colleague' }),
       'PATCH /api/v1/organisation': () => ({ name: 'Org A (renamed)' }),
+      // Refer: the actor is always of org A, so a body naming the actor's own records names
+      // org A's (targets.same), whatever organisation the URL's record belongs to
+      'POST /api/v1/directory/search': () => ({ serviceType: 'shelter' }),
+      'POST /api/v1/directory/providers': () => validProvider(),
+      'PATCH /api/v1/directory/providers/:id': () => ({ phone: '+39 06 1234 0000' }),
+      'POST /api/v1/directory/services': () => ({
+        ...validService(),
+        providerId: targets.same.providerId,
+      }),
+      'PATCH /api/v1/directory/services/:id': () => ({ hours: 'Weekdays, 9 to 17' }),
+      'PUT /api/v1/directory/services/:id/capacity': () => ({ available: 3 }),
+      'POST /api/v1/directory/import': () =>
+        csvUpload(
+          'provider_name,receiving_organisation,service_type,service_name,country,latitude,longitude\r\n' +
+            'Casa Aurora,self,shelter,Night shelter,IT,41.9,12.5\r\n',
+        ),
+      'POST /api/v1/referrals': () => ({
+        caseId: targets.same.caseId,
+        serviceId: targets.same.serviceId,
+        fields: ['givenName'],
+      }),
+      'PATCH /api/v1/referrals/:id': () => ({ urgency: 'urgent' }),
+      'POST /api/v1/referrals/:id/send': () => ({}),
+      'POST /api/v1/referrals/:id/withdraw': () => ({ reason: 'need_met' }),
+      'POST /api/v1/referrals/:id/accept': () => ({}),
+      'POST /api/v1/referrals/:id/decline': () => ({ reason: 'no_capacity' }),
+      'POST /api/v1/referrals/:id/start': () => ({}),
+      'POST /api/v1/referrals/:id/complete': () => ({ outcome: 'service_provided' }),
+      'POST /api/v1/referrals/:id/messages': () => ({ text: 'She arrives at ten.' }),
+      // not tied to a case: one gap per user, service type and country (each cell a new user)
+      'POST /api/v1/referrals/unmet-needs': () => ({
+        serviceType: 'shelter',
+        country: 'IT',
+        radiusKm: 50,
+        reason: 'none_in_range',
+      }),
+      'POST /api/v1/webhooks': () => ({ url: 'https://hooks.example.org/lantern' }),
+      'PATCH /api/v1/webhooks/:id': () => ({ description: 'Case system' }),
+      'POST /api/v1/partners': () => {
+        const { card } = partnerInstance('Mission Ghana');
+        return { card, fingerprint: card.fingerprint };
+      },
+      'PATCH /api/v1/partners/:id': async () => ({
+        name: 'Nigeria',
+        version: (await partnerVersion(partnerId)) ?? 1,
+      }),
+      'PUT /api/v1/services/:id/partner': () => ({
+        partnerId: targets.same.partnerId,
+        remoteServiceId: randomUUID(),
+      }),
+      'POST /api/v1/referral-packages': () => targets.same.newIncomingPackage!(),
     };
     const body = await bodies[key]?.();
     return t.request(method, url, {
@@ -567,7 +874,17 @@ describe('permission matrix', () => {
       },
     );
 
-    if (row.other) {
+    if (row.other && row.shared) {
+      const other = row.other;
+      it.each(ROLES.map((r) => [r, other[r]] as const))(
+        '%s, another organisation’s listing → %i (the directory is shared); a missing one → 404',
+        async (role, status) => {
+          const a = await actor(role, key);
+          expectAnswer(await send(key, { ...a, target: targets.other }), status);
+          expectAnswer(await send(key, { ...a, target: targets.missing }), 404);
+        },
+      );
+    } else if (row.other) {
       const other = row.other;
       it.each(ROLES.map((r) => [r, other[r]] as const))(
         '%s, another organisation’s record → %i, exactly as for a record that does not exist',

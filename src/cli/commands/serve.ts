@@ -3,6 +3,8 @@ import { buildApp } from '../../server/app.ts';
 import { ensureFirstAdmin } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import { NotifyWorker } from '../../server/notify/worker.ts';
+import { expireDueReferrals } from '../../server/referrals/expiry.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { systemClock } from '../../server/shared/clock.ts';
 import type { Command } from '../command.ts';
@@ -42,13 +44,33 @@ export const serveCommand: Command = {
       bodyLimit: config.bodyLimit,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      notify: { allowPrivateWebhooks: config.notify.webhookAllowPrivate },
     });
+    // Notifications: outbox fan-out, webhooks and e-mail, and periodic jobs (addJob).
+    const worker = new NotifyWorker({
+      db: rt.db,
+      keyring: rt.keyring,
+      logger,
+      timeoutMs: config.notify.timeoutMs,
+      allowPrivateWebhooks: config.notify.webhookAllowPrivate,
+      mail:
+        config.notify.smtpUrl && config.notify.mailFrom
+          ? {
+              smtpUrl: config.notify.smtpUrl,
+              from: config.notify.mailFrom,
+              publicUrl: config.notify.publicUrl,
+            }
+          : undefined,
+    });
+    // Sent referrals that no one answered in time expire (docs/referrals.md).
+    worker.addJob('referral-expiry', () => expireDueReferrals(rt.db, systemClock));
     const first = await ensureFirstAdmin(
       rt.db,
       { keyring: rt.keyring, clock: systemClock },
       { orgName: 'My organisation', email: 'admin@lantern.local' },
     );
     const address = await app.listen({ port, host });
+    worker.start(config.notify.intervalMs);
     if (first) {
       io.out(
         [
@@ -65,6 +87,8 @@ export const serveCommand: Command = {
     io.out(`Lantern is running at ${address} (database: ${rt.db.driver})`);
     const stop = async () => {
       await app.close();
+      // Waits for sends under way (each bounded by its time limit) before the database closes.
+      await worker.stop();
       await rt.close();
       process.exit(0);
     };

@@ -50,6 +50,19 @@ describe('Keyring: one data key per organisation, wrapped under the master key',
   });
 });
 
+describe('Keyring: data keys of shared records', () => {
+  it('wraps a fresh key per record, opened only with the same master key and binding', () => {
+    const ring = new Keyring(randomBytes(32));
+    const a = ring.newDataKey('referral-key:1');
+    const b = ring.newDataKey('referral-key:1');
+    expect(a.key).toHaveLength(32);
+    expect(a.key.equals(b.key)).toBe(false);
+    expect(ring.openDataKey(a.wrapped, 'referral-key:1').equals(a.key)).toBe(true);
+    expect(() => ring.openDataKey(a.wrapped, 'referral-key:2')).toThrow();
+    expect(() => new Keyring(randomBytes(32)).openDataKey(a.wrapped, 'referral-key:1')).toThrow();
+  });
+});
+
 describe('blind index', () => {
   const key = randomBytes(32);
   const idx = (value: string, purpose = 'person:name', k = key) =>

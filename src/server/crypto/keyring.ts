@@ -44,6 +44,21 @@ export class Keyring {
     return keys;
   }
 
+  /**
+   * A fresh random AES-256 data key for one record shared between organisations (a referral),
+   * and the same key wrapped by the master key and bound to `aad` (e.g. `referral-key:<id>`).
+   * Store only `wrapped`; erasing it makes whatever the key sealed unreadable for good.
+   */
+  newDataKey(aad: string): { key: Buffer; wrapped: Buffer } {
+    const key = randomBytes(32);
+    return { key, wrapped: seal(this.#master, key, aad) };
+  }
+
+  /** Unwraps a key made by `newDataKey`; fails if `wrapped` was made for another `aad`. */
+  openDataKey(wrapped: Uint8Array, aad: string): Buffer {
+    return open(this.#master, wrapped, aad);
+  }
+
   cached(orgId: string): OrgKeys | undefined {
     return this.#cache.get(orgId);
   }

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/api/auth.schema.ts';
 import type { AuditInput } from '../audit/audit.repo.ts';
 import type { CaseCountCache } from '../cases/case-count-cache.ts';
-import type { OrgKeys } from '../crypto/keyring.ts';
+import type { Keyring, OrgKeys } from '../crypto/keyring.ts';
 import type { Tx } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 
@@ -32,6 +32,8 @@ export interface ServiceContext {
   actor: Actor;
   clock: Clock;
   keys(): Promise<OrgKeys>;
+  /** The instance's keyring: data keys of records shared between organisations (referrals). */
+  keyring: Keyring;
   audit(event: AuditEvent): Promise<void>;
   /** Recent case-list totals; absent means count every time. */
   caseCounts?: CaseCountCache;

@@ -73,6 +73,7 @@ export function secured<R>(
       clock: deps.clock,
       ...(deps.caseCounts ? { caseCounts: deps.caseCounts } : {}),
       keys: () => loadOrgKeys(tx, deps.keyring, actor.orgId),
+      keyring: deps.keyring,
       audit: (e) =>
         appendAudit(tx, {
           orgId: actor.orgId,

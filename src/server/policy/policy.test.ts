@@ -58,6 +58,19 @@ const INTENDED: Record<Action, Record<Role, boolean>> = {
   'instrument:read':     row(Y,     Y,         Y,        Y,      Y),
   'screening:read':      row(N,     Y,         Y,        N,      N),
   'screening:write':     row(N,     Y,         Y,        N,      N),
+  // Refer (docs/referrals.md): the directory holds no personal data; a provider sees only the
+  // referrals addressed to its organisation; analysts get de-identified pathway figures
+  'directory:read':      row(Y,     Y,         Y,        Y,      Y),
+  'directory:manage':    row(Y,     Y,         N,        N,      N),
+  'directory:capacity':  row(Y,     Y,         N,        N,      Y),
+  'referral:read':       row(N,     Y,         Y,        N,      N),
+  'referral:write':      row(N,     Y,         Y,        N,      N),
+  'referral:inbox':      row(N,     Y,         N,        N,      Y),
+  'referral:metrics':    row(N,     Y,         N,        Y,      N),
+  'referral:package':    row(N,     Y,         N,        N,      Y),
+  'notification:read':   row(Y,     Y,         Y,        Y,      Y),
+  'webhook:manage':      row(Y,     N,         N,        N,      N),
+  'partner:manage':      row(Y,     N,         N,        N,      N),
 };
 
 const cells = ACTIONS.flatMap((action) =>

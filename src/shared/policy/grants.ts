@@ -40,6 +40,19 @@ export const ACTIONS = [
   // consent by purpose (docs/consent.md); withdrawing is recording too
   'consent:read',
   'consent:record',
+  // Refer (docs/referrals.md): the directory is read by all; listings are kept by the listing
+  // organisation; the receiving organisation updates places and answers referrals in its inbox
+  'directory:read',
+  'directory:manage',
+  'directory:capacity',
+  'referral:read',
+  'referral:write',
+  'referral:inbox',
+  'referral:metrics',
+  'referral:package',
+  'notification:read',
+  'webhook:manage',
+  'partner:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,7 +64,12 @@ export type Action = (typeof ACTIONS)[number];
  * (src/server/policy/policy.ts); the web app reads it only to hide what would be refused.
  */
 /** Everyone signed in may read their organisation and the screening instruments. */
-const EVERYONE: readonly Action[] = ['organisation:read', 'instrument:read'];
+const EVERYONE: readonly Action[] = [
+  'organisation:read',
+  'instrument:read',
+  'directory:read',
+  'notification:read',
+];
 
 /** Casework, shared by caseworkers and supervisors. */
 const CASEWORK: readonly Action[] = [
@@ -77,10 +95,23 @@ const CASEWORK: readonly Action[] = [
   'case:sensitive:perpetrators',
   'consent:read',
   'consent:record',
+  'referral:read',
+  'referral:write',
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set([...EVERYONE, 'user:list', 'user:create', 'user:update', 'organisation:update']),
+  admin: new Set([
+    ...EVERYONE,
+    'user:list',
+    'user:create',
+    'user:update',
+    'organisation:update',
+    // the organisation's listings, its webhooks and its partner instances; no referral content
+    'directory:manage',
+    'directory:capacity',
+    'webhook:manage',
+    'partner:manage',
+  ]),
   supervisor: new Set([
     ...CASEWORK,
     // bulk export of identities (docs/decisions/0006-spreadsheet-exchange.md)
@@ -93,10 +124,18 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     // sexual violence and criminal justice sections (decisions/0004)
     'case:sensitive:sexual_violence',
     'case:sensitive:criminal_justice',
+    // the referral coordinator: listings, the inbox, pathway metrics, packages between instances
+    'directory:manage',
+    'directory:capacity',
+    'referral:inbox',
+    'referral:metrics',
+    'referral:package',
   ]),
   caseworker: new Set(CASEWORK),
-  analyst: new Set(EVERYONE),
-  provider: new Set(EVERYONE),
+  // de-identified pathway figures only
+  analyst: new Set([...EVERYONE, 'referral:metrics']),
+  // the referrals addressed to their organisation, and its places; never a case
+  provider: new Set([...EVERYONE, 'directory:capacity', 'referral:inbox', 'referral:package']),
 };
 
 export const can = (role: Role, action: Action): boolean => GRANTS[role].has(action);

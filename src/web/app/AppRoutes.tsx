@@ -1,9 +1,15 @@
 import { can } from '../../shared/policy/grants.ts';
 import { AccountPage } from '../pages/account/AccountPage.tsx';
 import { UsersPage } from '../pages/admin/UsersPage.tsx';
+import { WebhooksPage } from '../pages/admin/webhooks/WebhooksPage.tsx';
+import { PackagesPage } from '../pages/partners/PackagesPage.tsx';
+import { PartnersPage } from '../pages/partners/PartnersPage.tsx';
 import { CaseListPage } from '../pages/cases/CaseListPage.tsx';
 import { CaseloadPage } from '../pages/cases/CaseloadPage.tsx';
 import { CasePage } from '../pages/cases/CasePage.tsx';
+import { directoryRoute } from '../pages/directory/directory-routes.tsx';
+import { referralRoute } from '../pages/referrals/referral-routes.tsx';
+import { MetricsPage } from '../pages/referrals/metrics/MetricsPage.tsx';
 import { NewCasePage } from '../pages/cases/NewCasePage.tsx';
 import { ForbiddenPage } from '../pages/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -32,7 +38,19 @@ export function AppRoutes({ pathname }: { pathname: string }) {
       return <AccountPage />;
     case '/admin/users':
       return canAdminister(role) ? <UsersPage /> : <ForbiddenPage />;
+    case '/admin/webhooks':
+      return can(role, 'webhook:manage') ? <WebhooksPage /> : <ForbiddenPage />;
+    case '/admin/partners':
+      return can(role, 'partner:manage') ? <PartnersPage /> : <ForbiddenPage />;
+    case '/referrals/packages':
+      return can(role, 'referral:package') ? <PackagesPage /> : <ForbiddenPage />;
+    case '/referrals/metrics':
+      return can(role, 'referral:metrics') ? <MetricsPage /> : <ForbiddenPage />;
   }
+  const directory = directoryRoute(path, role);
+  if (directory) return directory;
+  const referral = referralRoute(path, role);
+  if (referral) return referral;
   const screening = screeningRoute(path);
   if (screening) return can(role, 'screening:read') ? screening : <ForbiddenPage />;
   const caseId = CASE_PATH.exec(path)?.[1];

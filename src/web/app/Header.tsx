@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { can } from '../../shared/policy/grants.ts';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../session/session-context.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MainNav } from './MainNav.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** The banner: organisation, navigation, user, language and sign-out. */
 export function Header() {
@@ -38,6 +40,7 @@ export function Header() {
               <bdi>{user.displayName}</bdi>
             </span>
           )}
+          {user && !restricted && can(user.role, 'notification:read') && <NotificationBell />}
           <LanguageSwitcher />
           {user && (
             <button type="button" className="button button--quiet" onClick={() => void signOut()}>

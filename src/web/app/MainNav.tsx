@@ -13,7 +13,22 @@ export function MainNav({ role }: { role: Role }) {
     { to: '/cases', label: t('nav.cases'), show: canUseCases(role) },
     { to: '/cases/new', label: t('nav.newCase'), show: canUseCases(role) },
     { to: '/caseload', label: t('casework.ui.caseload'), show: can(role, 'caseload:read') },
+    { to: '/directory', label: t('directory.nav'), show: can(role, 'directory:read') },
+    { to: '/referrals/inbox', label: t('referrals.nav.inbox'), show: can(role, 'referral:inbox') },
+    { to: '/referrals', label: t('referrals.nav.list'), show: can(role, 'referral:read') },
+    {
+      to: '/referrals/metrics',
+      label: t('referralMetrics.nav'),
+      show: can(role, 'referral:metrics'),
+    },
     { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
+    { to: '/admin/webhooks', label: t('webhooks.nav'), show: can(role, 'webhook:manage') },
+    { to: '/admin/partners', label: t('partners.nav'), show: can(role, 'partner:manage') },
+    {
+      to: '/referrals/packages',
+      label: t('packages.nav'),
+      show: can(role, 'referral:package'),
+    },
     { to: '/account', label: t('nav.account'), show: true },
   ].filter((l) => l.show);
   const current = (to: string) =>

@@ -20,6 +20,9 @@ export const canAdminister = (role: Role): boolean => can(role, 'user:list');
 export function homePath(role: Role): string {
   if (canUseCases(role)) return '/cases';
   if (canAdminister(role)) return '/admin/users';
+  // providers work from the referrals addressed to them; analysts from the pathway figures
+  if (can(role, 'referral:inbox')) return '/referrals/inbox';
+  if (can(role, 'referral:metrics')) return '/referrals/metrics';
   return '/account';
 }
 
@@ -29,5 +32,9 @@ export function mayOpen(role: Role, path: string): boolean {
     return canUseCases(role);
   if (path.startsWith('/admin')) return canAdminister(role);
   if (path.startsWith('/caseload')) return can(role, 'caseload:read');
+  if (path.startsWith('/referrals/inbox')) return can(role, 'referral:inbox');
+  if (path.startsWith('/referrals/metrics')) return can(role, 'referral:metrics');
+  if (path.startsWith('/referrals/packages')) return can(role, 'referral:package');
+  if (path === '/referrals' || path.startsWith('/referrals/')) return can(role, 'referral:read');
   return true;
 }

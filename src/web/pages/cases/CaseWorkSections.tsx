@@ -7,6 +7,7 @@ import { CaseNotes } from './CaseNotes.tsx';
 import { CaseStagePanel } from './CaseStagePanel.tsx';
 import { CaseTasks } from './CaseTasks.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import './case-page.css';
 
@@ -37,6 +38,7 @@ export function CaseWorkSections({ detail, onCaseChanged }: Props) {
         <CaseStagePanel detail={detail} revision={revision} onChanged={stageChanged} />
       )}
       <ConsentPanel caseId={detail.id} />
+      <CaseReferralsPanel detail={detail} />
       <CaseTasks caseId={detail.id} onChanged={touched} />
       <CaseNotes caseId={detail.id} onChanged={touched} />
       {can(role, 'case:timeline') && <CaseTimeline caseId={detail.id} revision={revision} />}

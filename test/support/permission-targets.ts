@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { InstanceCard, Partner } from '../../src/shared/api/instances.schema.ts';
+import type { PackageImportResult } from '../../src/shared/api/instances.schema.ts';
+import type { WebhookWithSecret } from '../../src/shared/api/notify.schema.ts';
+import { cardOf } from '../../src/server/instances/identity.ts';
+import type { ReferralPackageBody } from '../../src/server/instances/package-body.ts';
+import type {
+  InstanceSecrets,
+  LanternPackage,
+  PublicIdentity,
+} from '../../src/server/instances/package.ts';
+import { generateInstanceSecrets, sealPackage } from '../../src/server/instances/package.ts';
+import { createProvider, createService } from './directory.ts';
+import { act, createDraft, grantReferralConsent, sendDraft } from './referrals.ts';
+import type { TestLantern, TestResponse, TestSession } from './test-app.ts';
+
+/**
+ * The records the permission matrix (test/integration/permissions.test.ts) needs for the Refer
+ * endpoints, in one organisation: its directory listings, referrals in each state, a
+ * notification, a webhook with its deliveries, partner instances and referrals that travel as
+ * sealed packages. Everything is made through the API, by users of that organisation, so that
+ * each record is exactly what the endpoint under test finds in production.
+ */
+export interface ReferTarget {
+  /** A provider the organisation lists and whose referrals it receives itself. */
+  providerId: string;
+  /** Its shelter: listed and received by the organisation. */
+  serviceId: string;
+  /**
+   * A referral sent from one of the organisation's cases to its own shelter: the organisation
+   * is both its sender and its receiver, so one record serves the sender's and the inbox's
+   * endpoints (the role alone decides which side a user may take).
+   */
+  referralId: string;
+  /** A draft of the same kind (PATCH changes a draft only). */
+  draftId: string;
+  /** A fresh referral of the same kind in the given state, for a cell that changes the state. */
+  newReferral?: (state: 'draft' | 'sent' | 'accepted') => Promise<string>;
+  /** The in-app notification of `referralId`'s sending (receiver side: no named users). */
+  notificationId: string;
+  /** A webhook endpoint of the organisation, and a way to add a fresh one (DELETE). */
+  webhookId: string;
+  newWebhook?: () => Promise<string>;
+  /** A fresh finished (failed) delivery to `webhookId`: a retry needs one (202 puts it back). */
+  deliveryId: string;
+  newDelivery?: () => Promise<string>;
+  /** The partner instance the organisation trusts, and a way to add a fresh one (DELETE). */
+  partnerId: string;
+  newPartner?: () => Promise<string>;
+  /** A service of an external provider, for listing it at the partner and back. */
+  linkServiceId: string;
+  /** A referral sent to a service offered at the partner instance. */
+  outgoingReferralId: string;
+  /** The same, withdrawn after sending: its withdrawal travels as a package. */
+  withdrawnReferralId: string;
+  /** A referral received from the partner instance and accepted: its answer travels back. */
+  incomingReferralId: string;
+  /** A fresh sealed referral package from the partner to the organisation's shelter. */
+  newIncomingPackage?: () => LanternPackage;
+}
+
+/** A target of the right shape naming nothing that exists. */
+export function missingReferTarget(): ReferTarget {
+  return {
+    providerId: randomUUID(),
+    serviceId: randomUUID(),
+    referralId: randomUUID(),
+    draftId: randomUUID(),
+    notificationId: randomUUID(),
+    webhookId: randomUUID(),
+    deliveryId: randomUUID(),
+    partnerId: randomUUID(),
+    linkServiceId: randomUUID(),
+    outgoingReferralId: randomUUID(),
+    withdrawnReferralId: randomUUID(),
+    incomingReferralId: randomUUID(),
+  };
+}
+
+/**
+ * Another Lantern instance (a mission in another country) as the matrix needs it: its keys
+ * and card only. It has no database: the referral packages it "sends" are sealed here with the
+ * production sealPackage under its keys, with a body typed as the importer parses it
+ * (ReferralPackageBody), so a package the importer did not accept would fail the cells that
+ * expect 201, never make a refusal pass.
+ */
+export interface PartnerInstance {
+  secrets: InstanceSecrets;
+  card: InstanceCard;
+}
+
+export function partnerInstance(name = 'Mission Nigeria'): PartnerInstance {
+  const secrets = generateInstanceSecrets(randomUUID());
+  return { secrets, card: cardOf({ name, ...secrets }) };
+}
+
+function ok<T>(res: TestResponse, status: number, what: string): T {
+  if (res.status !== status) {
+    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.json<T>();
+}
+
+/** Adds a partner instance to the organisation of `admin`, verified by its fingerprint. */
+async function addPartner(t: TestLantern, admin: TestSession, card: InstanceCard) {
+  const res = await t.request('POST', '/api/v1/partners', {
+    session: admin,
+    body: { card, fingerprint: card.fingerprint },
+  });
+  return ok<Partner>(res, 201, 'partner').id;
+}
+
+/**
+ * A sealed referral package from `partner` to this instance (`me`), for `serviceId` (a service
+ * whose referrals the importing organisation receives). Each call is a new referral at the
+ * partner and a new package: importing it once is never a replay.
+ */
+export function referralPackage(
+  partner: PartnerInstance,
+  me: PublicIdentity,
+  serviceId: string,
+  now: Date,
+): LanternPackage {
+  const body: ReferralPackageBody = {
+    referral: {
+      id: randomUUID(),
+      reference: 'R-2026-000001',
+      serviceId,
+      serviceType: 'shelter',
+      urgency: 'routine',
+      fromOrganisation: partner.card.name,
+      sentAt: now.toISOString(),
+      fields: ['givenName'],
+      snapshot: { givenName: 'Amina' },
+      message: null,
+    },
+  };
+  return sealPackage({
+    kind: 'referral',
+    sender: partner.secrets,
+    recipient: me,
+    plaintext: Buffer.from(JSON.stringify(body), 'utf8'),
+    now,
+  });
+}
+
+/** Builds the Refer records of `orgId` (see ReferTarget), trusting `partner`. */
+export async function referTarget(
+  t: TestLantern,
+  orgId: string,
+  partner: PartnerInstance,
+): Promise<ReferTarget> {
+  const [admin, lead, worker, provider] = [
+    await t.signIn(orgId, 'admin'),
+    await t.signIn(orgId, 'supervisor'),
+    await t.signIn(orgId, 'caseworker'),
+    await t.signIn(orgId, 'provider'),
+  ];
+
+  // the directory: a provider the organisation lists and receives for itself, with a shelter
+  const listed = await createProvider(t, admin, { providerOrgId: orgId });
+  const { id: serviceId } = await createService(t, admin, listed.id);
+
+  // referrals of one case, with consent for referral to any service type
+  const { id: caseId } = await t.createCase(worker);
+  await grantReferralConsent(t, worker, caseId);
+  const referTo = async (service: string, state: 'draft' | 'sent' | 'accepted' | 'withdrawn') => {
+    const { id } = await createDraft(t, worker, {
+      caseId,
+      serviceId: service,
+      fields: ['givenName'],
+    });
+    if (state === 'draft') return id;
+    await sendDraft(t, worker, id);
+    if (state === 'accepted') ok(await act(t, provider, id, 'accept'), 200, 'accept');
+    if (state === 'withdrawn') {
+      ok(await act(t, worker, id, 'withdraw', { reason: 'need_met' }), 200, 'withdraw');
+    }
+    return id;
+  };
+  const newReferral = (state: 'draft' | 'sent' | 'accepted') => referTo(serviceId, state);
+  const referralId = await newReferral('sent');
+  const draftId = await newReferral('draft');
+  const [sent] = await t.database.superuser(
+    `SELECT id FROM notify_events WHERE subject_id = $1 AND type = 'referral.sent'`,
+    [referralId],
+  );
+  if (!sent) throw new Error('no notification of the sending');
+
+  // a webhook endpoint; a delivery is finished (failed) by hand: no worker runs in tests
+  const newWebhook = async () => {
+    const res = await t.request('POST', '/api/v1/webhooks', {
+      session: admin,
+      body: { url: 'https://hooks.example.org/lantern' },
+    });
+    return ok<WebhookWithSecret>(res, 201, 'webhook').id;
+  };
+  const webhookId = await newWebhook();
+  const newDelivery = async () => {
+    const res = await t.request('POST', `/api/v1/webhooks/${webhookId}/ping`, { session: admin });
+    const { deliveryId } = ok<{ deliveryId: string }>(res, 202, 'ping');
+    await t.database.superuser(
+      `UPDATE notify_deliveries SET status = 'failed', attempts = 1, next_attempt_at = NULL,
+              last_status_code = 500, last_error = 'HTTP 500' WHERE id = $1`,
+      [deliveryId],
+    );
+    return deliveryId;
+  };
+
+  // between instances: the partner, trusted; a service offered there; referrals to it
+  const partnerId = await addPartner(t, admin, partner.card);
+  const newPartner = () => addPartner(t, admin, partnerInstance('Mission Ghana').card);
+  const external = await createProvider(t, admin, { name: 'Lagos Haven', providerOrgId: null });
+  const atPartner = await createService(t, admin, external.id, { name: 'Lagos shelter' });
+  ok(
+    await t.request('PUT', `/api/v1/services/${atPartner.id}/partner`, {
+      session: admin,
+      body: { partnerId, remoteServiceId: randomUUID() },
+    }),
+    200,
+    'service link',
+  );
+  const linkService = await createService(t, admin, external.id, { name: 'Lagos drop-in' });
+
+  // a referral from the partner, imported and accepted: it has an answer to send back
+  const me = ok<InstanceCard>(
+    await t.request('GET', '/api/v1/instance/identity', { session: admin }),
+    200,
+    'identity',
+  );
+  const newIncomingPackage = () => referralPackage(partner, me, serviceId, t.clock.now());
+  const imported = ok<PackageImportResult>(
+    await t.request('POST', '/api/v1/referral-packages', {
+      session: lead,
+      body: newIncomingPackage(),
+    }),
+    201,
+    'import',
+  );
+  ok(await act(t, provider, imported.referralId, 'accept'), 200, 'accept incoming');
+
+  return {
+    providerId: listed.id,
+    serviceId,
+    referralId,
+    draftId,
+    newReferral,
+    notificationId: String(sent.id),
+    webhookId,
+    newWebhook,
+    deliveryId: await newDelivery(),
+    newDelivery,
+    partnerId,
+    newPartner,
+    linkServiceId: linkService.id,
+    outgoingReferralId: await referTo(atPartner.id, 'sent'),
+    withdrawnReferralId: await referTo(atPartner.id, 'withdrawn'),
+    incomingReferralId: imported.referralId,
+    newIncomingPackage,
+  };
+}
