@@ -277,7 +277,8 @@ describe('sealed referral packages between two Lantern instances', () => {
 
   it('refuses a tampered package and writes nothing', async () => {
     const before = await importTrace(B);
-    const flip = (s: string) => (s[5] === 'A' ? 'B' : 'A') + s.slice(1);
+    // changes the first character, whatever it is (a no-op flip would import the package)
+    const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
     for (const [field, tampered] of [
       ['ciphertext', { ...pkg, ciphertext: flip(pkg.ciphertext) }],
       ['createdAt', { ...pkg, createdAt: '2026-06-01T09:00:00.001Z' }],

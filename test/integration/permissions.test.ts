@@ -565,13 +565,14 @@ interface Cell {
 describe('permission matrix', () => {
   let t: TestLantern;
   let orgA: string;
+  let orgB: string;
   const targets: Record<'same' | 'other' | 'missing', Target> = {} as never;
 
   beforeAll(async () => {
     // Every cell signs in anew: lift the sign-in throttle well above the matrix's size.
     t = await TestLantern.start({ loginAttempts: { limit: 100_000, windowMs: 60_000 } });
     orgA = await t.createOrg('Org A');
-    const orgB = await t.createOrg('Org B');
+    orgB = await t.createOrg('Org B');
     // another Lantern instance that both organisations trust (keys only: see permission-targets)
     const partner = partnerInstance();
     for (const [key, org] of [
@@ -856,6 +857,36 @@ describe('permission matrix', () => {
   it('has an other-organisation row exactly for the endpoints that name a record', () => {
     for (const [key, row] of Object.entries(MATRIX))
       expect([key, row.other !== undefined]).toEqual([key, key.includes(':id')]);
+  });
+
+  it('names Refer records that exist, in the state each endpoint acts on, in their own organisation', async () => {
+    // a cell expecting 404 for another organisation's record would pass on a record never made
+    const kinds: [keyof ReferTarget, string, string | null][] = [
+      ['providerId', 'providers', null],
+      ['serviceId', 'services', null],
+      ['linkServiceId', 'services', null],
+      ['referralId', 'referrals', 'sent'],
+      ['draftId', 'referrals', 'draft'],
+      ['outgoingReferralId', 'referrals', 'sent'],
+      ['withdrawnReferralId', 'referrals', 'withdrawn'],
+      ['incomingReferralId', 'referrals', 'accepted'],
+      ['notificationId', 'notify_events', null],
+      ['webhookId', 'webhook_endpoints', null],
+      ['deliveryId', 'notify_deliveries', 'failed'],
+      ['partnerId', 'partners', null],
+    ];
+    for (const [key, org] of [
+      ['same', orgA],
+      ['other', orgB],
+    ] as const) {
+      for (const [field, table, status] of kinds) {
+        const [row] = await t.database.superuser(
+          `SELECT org_id::text AS org, ${status ? 'status' : 'NULL'} AS status FROM ${table} WHERE id = $1`,
+          [targets[key][field]],
+        );
+        expect([key, field, row]).toEqual([key, field, { org, status }]);
+      }
+    }
   });
 
   describe.each(Object.entries(MATRIX))('%s', (key, row) => {

@@ -15,7 +15,7 @@ import {
 import { Uuid } from './common.schema.ts';
 import { text } from './text.ts';
 
-// Referrals (docs/referrals.md, docs/referrals-lifecycle.md). Everything about the person —
+// Referrals (docs/referrals.md). Everything about the person —
 // the snapshot, the sender's message and stated values, notes and messages — is stored sealed
 // under the referral's own data key.
 

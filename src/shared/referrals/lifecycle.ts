@@ -1,5 +1,5 @@
 /**
- * The referral lifecycle (docs/referrals.md, docs/referrals-lifecycle.md): statuses, the actions
+ * The referral lifecycle (docs/referrals.md): statuses, the actions
  * that move a referral between them, and which side of the referral may take each action. Pure
  * code: the server asks it before every change, the web app to show only the buttons that would
  * work.

@@ -1,4 +1,4 @@
--- Refer, referral lifecycle: what 0007_referrals.sql did not yet hold (docs/referrals-lifecycle.md).
+-- Refer, referral lifecycle: what 0007_referrals.sql did not yet hold (docs/referrals.md).
 -- Runs on PostgreSQL 15 and on PGlite. No new table: row-level security and grants of
 -- `referrals` and `referral_events` (0007) cover the new columns.
 
