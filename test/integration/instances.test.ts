@@ -264,6 +264,20 @@ describe('sealed referral packages between two Lantern instances', () => {
     ).toBe(404);
   });
 
+  it('leaves the answers to the partner: no one at A may record them by hand', async () => {
+    const view = await A.request('GET', `/api/v1/referrals/${referralA}`, { session: cwA });
+    expect(view.json<{ actions: string[] }>().actions).toEqual(['withdraw']);
+    const accept = await A.request('POST', `/api/v1/referrals/${referralA}/accept`, {
+      session: cwA,
+      body: {},
+    });
+    expect(accept.status).toBe(409);
+    expect(errorOf(accept).details).toMatchObject({
+      action: 'accept',
+      reason: 'answered_by_partner',
+    });
+  });
+
   it('refuses the package at an organisation of B that has no trust in A (unknown sender)', async () => {
     const before = await importTrace(B);
     const res = await B.request('POST', '/api/v1/referral-packages', { session: supB2, body: pkg });

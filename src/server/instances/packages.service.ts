@@ -108,10 +108,11 @@ export async function exportReferralPackage(
 ): Promise<{ pkg: LanternPackage; reference: string }> {
   const row = await findReferral(ctx.tx, referralId);
   if (!row) throw AppError.notFound('referral');
+  // The side first: a referral this user does not send is not found, whatever it is.
+  const data = await readForTransfer(ctx, referralId);
   const { partner, remoteServiceId } = await partnerOfReferral(ctx, referralId, 'outgoing');
   const now = ctx.clock.now();
   const status = effectiveStatus(row, now);
-  const data = await readForTransfer(ctx, referralId);
   if (status !== 'sent') {
     throw new AppError('conflict', 'Only a referral waiting for its answer can be exported.', {
       from: status,
@@ -158,8 +159,9 @@ export async function exportReplyPackage(
   me: InstanceIdentity,
   referralId: string,
 ): Promise<{ pkg: LanternPackage; reference: string }> {
-  const { partner, remoteReferralId } = await partnerOfReferral(ctx, referralId, 'incoming');
+  // The side first: a referral this user does not receive is not found, whatever it is.
   const read = await readActionsForTransfer(ctx, referralId, 'receiver');
+  const { partner, remoteReferralId } = await partnerOfReferral(ctx, referralId, 'incoming');
   const transitions: ReplyTransition[] = read.actions.map((a) => ({
     action: a.action as ReplyTransition['action'],
     at: a.at,

@@ -412,7 +412,18 @@ function actingSide(
   if (required === 'receiver' && party.receiver) {
     return { side: 'receiver', policy: POLICY.receiver };
   }
-  if (required === 'receiver' && party.proxy) return { side: 'receiver', policy: POLICY.proxy };
+  if (required === 'receiver' && party.proxy) {
+    // A provider at a partner instance answers in its own Lantern; its answers arrive in a
+    // reply package, so that the two instances never disagree about a referral.
+    if (row.partnerId !== null) {
+      throw new AppError(
+        'conflict',
+        'The provider answers at its own Lantern instance: import its reply package instead.',
+        { action, reason: 'answered_by_partner' },
+      );
+    }
+    return { side: 'receiver', policy: POLICY.proxy };
+  }
   const mine: ReferralSide = party.sender ? 'sender' : 'receiver';
   const check = checkTransition(row.status, action, mine);
   throw new AppError('forbidden', check.ok ? 'You may not do this.' : check.message, {
@@ -847,7 +858,7 @@ export async function senderView(
     history: await historyOf(ctx, row, 'sender', now),
     actions: [
       ...actionsFor(status, 'sender'),
-      ...(party.proxy ? actionsFor(status, 'receiver') : []),
+      ...(party.proxy && row.partnerId === null ? actionsFor(status, 'receiver') : []),
     ],
     warnings,
     // Sent to a partner instance: it learns of the referral, and of its withdrawal, only
@@ -857,6 +868,8 @@ export async function senderView(
       : {}),
   };
 }
+
+const ANSWERED: ReadonlySet<string> = new Set(['accepted', 'declined', 'in_progress', 'completed']);
 
 /** The receiving provider's view: the referral, its snapshot and its history — never the case. */
 export async function inboxView(ctx: ServiceContext, id: string): Promise<InboxDetail> {
@@ -878,6 +891,10 @@ export async function inboxView(ctx: ServiceContext, id: string): Promise<InboxD
     message: snapshot?.message ?? null,
     history: await historyOf(ctx, row, 'receiver', now),
     actions: actionsFor(effectiveStatus(row, now), 'receiver'),
+    // Received from a partner instance and answered: the answers travel back only in a package.
+    ...(row.partnerId && row.caseId === null && ANSWERED.has(row.status)
+      ? { partnerPackage: 'reply' as const }
+      : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { ReferralFacts } from './ReferralFacts.tsx';
 import { ReferralHistory } from './ReferralHistory.tsx';
 import { ReferralMessages } from './ReferralMessages.tsx';
 import { SnapshotFacts } from './SnapshotFacts.tsx';
+import { DownloadPackageButton } from '../partners/DownloadPackageButton.tsx';
 import './referrals.css';
 
 /**
@@ -93,6 +94,9 @@ export function InboxDetailPage({ id }: { id: string }) {
         actions={r.actions}
         onOutcome={outcome}
       />
+      {r.partnerPackage === 'reply' && (
+        <DownloadPackageButton referralId={r.id} kind="reply" reference={r.reference} />
+      )}
       <ReferralMessages
         referralId={r.id}
         events={r.history}

@@ -15,6 +15,7 @@ import { ReferralHistory } from './ReferralHistory.tsx';
 import { ReferralMessages } from './ReferralMessages.tsx';
 import { SnapshotFacts } from './SnapshotFacts.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
+import { DownloadPackageButton } from '../partners/DownloadPackageButton.tsx';
 import './referrals.css';
 
 /** /referrals/:id — the sender's view: status, what was shared, history, messages, withdraw. */
@@ -115,6 +116,13 @@ export function ReferralDetailPage({ id }: { id: string }) {
               {t('referrals.wizard.send')}
             </button>
           </div>
+        )}
+        {r.partnerPackage && (
+          <DownloadPackageButton
+            referralId={r.id}
+            kind={r.partnerPackage}
+            reference={r.reference}
+          />
         )}
       </section>
       <section aria-labelledby="referral-shared-heading" className="section">
