@@ -458,10 +458,17 @@ describe('withdrawals and answer times between two Lantern instances', () => {
 
   it('builds a reply package without reading the snapshot: audited as an export, not a read', async () => {
     const { idB } = await referToB();
-    expect(
-      (await act(B, provB, idB!, 'decline', { reason: 'no_capacity', note: 'Full until Monday.' }))
-        .status,
-    ).toBe(200);
+    const unanswered = await B.request('GET', `/api/v1/referrals/inbox/${idB}`, {
+      session: provB,
+    });
+    expect(unanswered.json<InboxDetail>().partnerPackage).toBeUndefined();
+    const declined = await act(B, provB, idB!, 'decline', {
+      reason: 'no_capacity',
+      note: 'Full until Monday.',
+    });
+    expect(declined.status).toBe(200);
+    // the provider is told that its answer travels back only as a package
+    expect(declined.json<InboxDetail>().partnerPackage).toBe('reply');
     const reads = (await auditEntries(B, orgB, 'referral.read')).length;
     const res = await B.request('GET', `/api/v1/referrals/${idB}/reply-package`, {
       session: provB,

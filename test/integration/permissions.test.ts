@@ -859,6 +859,14 @@ describe('permission matrix', () => {
       expect([key, row.other !== undefined]).toEqual([key, key.includes(':id')]);
   });
 
+  it('keeps the shared-record exception to reads of the service directory', () => {
+    const shared = Object.entries(MATRIX).filter(([, row]) => row.shared);
+    expect(shared.map(([key]) => key)).toEqual([
+      'GET /api/v1/directory/providers/:id',
+      'GET /api/v1/directory/services/:id',
+    ]);
+  });
+
   it('names Refer records that exist, in the state each endpoint acts on, in their own organisation', async () => {
     // a cell expecting 404 for another organisation's record would pass on a record never made
     const kinds: [keyof ReferTarget, string, string | null][] = [

@@ -244,7 +244,13 @@ export type ReferralDetail = z.infer<typeof ReferralDetail>;
 export const InboxItem = z.object({ ...common, fromOrgName: z.string() }).meta({ id: 'InboxItem' });
 export type InboxItem = z.infer<typeof InboxItem>;
 
-export const InboxDetail = InboxItem.extend(detail).meta({ id: 'InboxDetail' });
+export const InboxDetail = InboxItem.extend({
+  ...detail,
+  partnerPackage: z.enum(['reply']).optional().meta({
+    description:
+      'Only for a referral received from a partner Lantern instance (docs/instances.md), once answered: the referring instance learns of the answers only from the reply package (GET /referrals/{id}/reply-package)',
+  }),
+}).meta({ id: 'InboxDetail' });
 export type InboxDetail = z.infer<typeof InboxDetail>;
 
 const csvStatuses = z.preprocess(

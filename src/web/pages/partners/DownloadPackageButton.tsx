@@ -9,6 +9,7 @@ import {
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { refusalMessage } from './package-refusal.ts';
+import './partners.css';
 
 interface Props {
   referralId: string;
