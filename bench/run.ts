@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import type { CaseCreateBody } from '../src/shared/api/cases.schema.ts';
 import { DEFAULT_DEMO_TODAY, generateDemoCases } from '../src/shared/demo/generate-cases.ts';
 import type { LoadResult } from './lib/load.ts';
+import { benchLinkage } from './linkage.ts';
+import { benchPprl } from './pprl.ts';
 import { benchReferrals } from './referrals.ts';
+import { benchTracing, tracingBenchSettings } from './tracing.ts';
+import { benchNames } from './names.ts';
 import { measure } from './lib/load.ts';
 import {
   firstAdminPassword,
@@ -287,6 +291,22 @@ async function main(): Promise<number> {
 
   // Pathway metrics over 100,000 referrals (bench/referrals.ts): its own data, in-process.
   Object.assign(report, { referralMetrics: await benchReferrals(DRIVERS, ADMIN_URL) });
+  // Privacy-preserving linkage on FEBRL 4 (bench/pprl.ts): pure computation, in-process.
+  Object.assign(report, { pprl: await benchPprl() });
+  // One tracing query (bench/tracing.ts). Within this run's time budget: 100,000 cases on the
+  // server and 20,000 on PGlite unless BENCH_TRACING_CASES / _PGLITE_CASES say otherwise; the
+  // 1,000,000-case figure comes from `node --import tsx bench/tracing.ts` on its own.
+  Object.assign(report, {
+    tracing: await benchTracing(
+      DRIVERS,
+      ADMIN_URL,
+      tracingBenchSettings({ cases: 100_000, pgliteCases: 20_000 }),
+    ),
+  });
+  // Record linkage: FEBRL 3 and 4, and 1,000,000 synthetic persons (bench/linkage.ts).
+  Object.assign(report, { linkage: await benchLinkage() });
+  // Cross-script name matching on ../shared/data/names/ar2en.txt (bench/names.ts): in-process.
+  Object.assign(report, { names: benchNames() });
 
   report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   report.totalSeconds = Math.round((performance.now() - started) / 1000);

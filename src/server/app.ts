@@ -34,7 +34,9 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import type { ZodApp } from './http/zod-app.ts';
 import { registerReferralMetricsRoutes } from './referrals/metrics.routes.ts';
 import { registerReferralRoutes } from './referrals/referrals.routes.ts';
+import { registerDuplicateRoutes } from './reunite/duplicates.routes.ts';
 import { registerScreeningRoutes } from './screenings/screenings.routes.ts';
+import { registerTracingRoutes } from './reunite/tracing.routes.ts';
 import type { Clock } from './shared/clock.ts';
 import { systemClock } from './shared/clock.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
@@ -154,6 +156,8 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       registerReferralRoutes(api, deps);
       registerReferralMetricsRoutes(api, deps);
       registerInstanceRoutes(api, deps);
+      registerTracingRoutes(api, deps);
+      registerDuplicateRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       done();
     },

@@ -12,8 +12,19 @@ import type { Stage } from '../../src/shared/casework/lifecycle.ts';
 import type { RecordIds } from '../support/case-record.ts';
 import { addRecordParts, valid } from '../support/case-record.ts';
 import { csvUpload, validProvider, validService } from '../support/directory.ts';
-import type { ReferTarget } from '../support/permission-targets.ts';
-import { missingReferTarget, partnerInstance, referTarget } from '../support/permission-targets.ts';
+import type {
+  ReferTarget,
+  ReuniteTarget,
+  TracingStage,
+} from '../support/permission-targets.ts';
+import {
+  missingReferTarget,
+  missingReuniteTarget,
+  partnerInstance,
+  referTarget,
+  reuniteTarget,
+  tracingRequestBody,
+} from '../support/permission-targets.ts';
 
 type ByRole = Record<Role, number>;
 /** One row of statuses, in the column order of the table below. */
@@ -525,6 +536,86 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/referral-packages': { anon: 401, same: by(403, 201, 403, 403, 201) },
 
+  // --- Reunite (docs/reunite.md, docs/duplicates.md) -------------------------------------------
+  // Written from the intended policy, not from the routes. Tracing: caseworkers and supervisors
+  // record, search, read and take the officer's steps (confirm or reject a candidate, verify,
+  // reunify); the best-interest determination and the closing are a supervisor's decisions
+  // (tracing-lifecycle.ts ACTION_ACTOR, after UNHCR 2021). Administrators, analysts and
+  // providers never see a tracing request. Another organisation's request or candidate: 404 to
+  // those who may act on a request at all, 403 to the others (refused before the look-up).
+  'POST /api/v1/tracing-requests': { anon: 401, same: by(403, 201, 201, 403, 403) },
+  'GET /api/v1/tracing-requests': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'GET /api/v1/tracing-requests/:id': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/search': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'GET /api/v1/tracing-requests/:id/candidates': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/candidates/:candidateId/confirm': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/candidates/:candidateId/reject': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/verify': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/best-interest': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/reunify': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+  'POST /api/v1/tracing-requests/:id/close': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  // Duplicates: the check before registering is casework; the organisation's batch review,
+  // its decisions and merges are supervisors'; where a merged case went is read like the case.
+  'POST /api/v1/cases/duplicates/check': { anon: 401, same: by(403, 200, 200, 403, 403) },
+  'POST /api/v1/duplicates/scan': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'GET /api/v1/duplicates': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'GET /api/v1/duplicates/:id': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/duplicates/:id/decision': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/duplicates/:id/merge': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'GET /api/v1/cases/:id/merge': {
+    anon: 401,
+    same: by(403, 200, 200, 403, 403),
+    other: by(403, 404, 404, 403, 403),
+  },
+
   // The API's own documentation is public: the same answer for everyone.
   'GET /api/v1/openapi.json': { anon: 200, same: by(200, 200, 200, 200, 200) },
   'GET /api/v1/docs': { anon: 200, same: by(200, 200, 200, 200, 200) },
@@ -541,8 +632,11 @@ const MATRIX: Record<string, Row> = {
 };
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-/** The records a cell names; Refer's (directory, referrals, webhooks, partners…) in ReferTarget. */
-interface Target extends Partial<ReferTarget> {
+/**
+ * The records a cell names; Refer's (directory, referrals, webhooks, partners…) in ReferTarget,
+ * Reunite's (tracing requests, duplicate pairs) in ReuniteTarget.
+ */
+interface Target extends Partial<ReferTarget>, Partial<ReuniteTarget> {
   caseId: string;
   userId: string;
   screeningId: string;
@@ -595,12 +689,14 @@ describe('permission matrix', () => {
       const newRecordParts = () => addRecordParts(t, lead, caseId);
       Object.assign(targets[key], { record: await newRecordParts(), newRecordParts });
       Object.assign(targets[key], await referTarget(t, org, partner));
+      Object.assign(targets[key], await reuniteTarget(t, org));
     }
     targets.missing = { caseId: randomUUID(), userId: randomUUID(), screeningId: randomUUID() };
     Object.assign(targets.missing, { taskId: randomUUID(), approvalId: randomUUID() });
     const [eventId, perpetratorId, needId] = [randomUUID(), randomUUID(), randomUUID()];
     Object.assign(targets.missing, { record: { eventId, perpetratorId, needId } });
     Object.assign(targets.missing, missingReferTarget());
+    Object.assign(targets.missing, missingReuniteTarget());
   });
   afterAll(() => t.close());
 
@@ -657,6 +753,32 @@ describe('permission matrix', () => {
     return target.referralId;
   }
 
+  /** The step of its workflow each state-changing tracing endpoint acts on. */
+  const TRACING_STAGE: Record<string, TracingStage> = {
+    'POST /api/v1/tracing-requests/:id/search': 'new',
+    'POST /api/v1/tracing-requests/:id/candidates/:candidateId/confirm': 'searched',
+    'POST /api/v1/tracing-requests/:id/candidates/:candidateId/reject': 'searched',
+    'POST /api/v1/tracing-requests/:id/verify': 'matched',
+    'POST /api/v1/tracing-requests/:id/best-interest': 'verified child',
+    'POST /api/v1/tracing-requests/:id/reunify': 'verified adult',
+    'POST /api/v1/tracing-requests/:id/close': 'new',
+  };
+
+  /** The tracing request (and candidate) a cell names: fresh, at its step, if it changes it. */
+  async function tracingFor(key: string, target: Target) {
+    const stage = TRACING_STAGE[key];
+    const made = stage && target.newTracing ? await target.newTracing(stage) : undefined;
+    if (made) return { id: made.id, candidateId: made.candidateId ?? target.candidateId };
+    return { id: target.tracingId, candidateId: target.candidateId };
+  }
+
+  /** The duplicate pair a cell names: a fresh open one for a decision or a merge. */
+  async function duplicateFor(key: string, target: Target) {
+    const fresh = /\/duplicates\/:id\/(decision|merge)$/.test(key) && target.newDuplicate;
+    if (fresh) return target.newDuplicate!();
+    return { id: target.duplicateId, keep: target.duplicateCaseId };
+  }
+
   /** The request a cell sends: a valid one, so that only the permission decides. */
   async function send(key: string, cell: Cell): Promise<TestResponse> {
     const [method, pattern] = key.split(' ') as [Method, string];
@@ -683,6 +805,8 @@ describe('permission matrix', () => {
       key === 'DELETE /api/v1/partners/:id'
         ? await fresh(target.newPartner, target.partnerId)
         : target.partnerId;
+    const tracing = key.includes('/tracing-requests/:id') ? await tracingFor(key, target) : null;
+    const pair = key.includes('/duplicates/:id') ? await duplicateFor(key, target) : null;
     const url = pattern
       .replace('/cases/:id', `/cases/${cell.target.caseId}`)
       .replace('/screenings/:sid', `/screenings/${sid}`)
@@ -702,7 +826,10 @@ describe('permission matrix', () => {
       .replace('/notifications/:id', `/notifications/${target.notificationId}`)
       .replace('/webhooks/:id', `/webhooks/${webhookId}`)
       .replace('/deliveries/:deliveryId', `/deliveries/${deliveryId}`)
-      .replace('/partners/:id', `/partners/${partnerId}`);
+      .replace('/partners/:id', `/partners/${partnerId}`)
+      .replace('/tracing-requests/:id', `/tracing-requests/${tracing?.id}`)
+      .replace('/candidates/:candidateId', `/candidates/${tracing?.candidateId}`)
+      .replace('/duplicates/:id', `/duplicates/${pair?.id}`);
     const session = cell.session ?? undefined;
     const bodies: Record<string, () => unknown> = {
       'POST /api/v1/auth/login': () => ({ email: cell.email, password: PASSWORD }),
@@ -822,6 +949,30 @@ describe('permission matrix', () => {
         remoteServiceId: randomUUID(),
       }),
       'POST /api/v1/referral-packages': () => targets.same.newIncomingPackage!(),
+      // Reunite: each workflow step from the state it acts on (tracingFor)
+      'POST /api/v1/tracing-requests': () => tracingRequestBody(),
+      'POST /api/v1/tracing-requests/:id/candidates/:candidateId/confirm': () => ({}),
+      'POST /api/v1/tracing-requests/:id/candidates/:candidateId/reject': () => ({
+        reason: 'different_person',
+      }),
+      'POST /api/v1/tracing-requests/:id/verify': () => ({
+        outcome: 'verified',
+        method: 'interview_both_parties',
+      }),
+      'POST /api/v1/tracing-requests/:id/best-interest': () => ({ outcome: 'in_best_interest' }),
+      'POST /api/v1/tracing-requests/:id/reunify': () => ({
+        date: '2026-05-30',
+        place: { country: 'LB', locality: 'Tripoli' },
+      }),
+      'POST /api/v1/tracing-requests/:id/close': () => ({ reason: 'not_found' }),
+      'POST /api/v1/cases/duplicates/check': () => ({
+        person: caseBody().person,
+        citizenship: 'NG',
+      }),
+      'POST /api/v1/duplicates/scan': () => ({}),
+      'POST /api/v1/duplicates/:id/decision': () => ({ decision: 'not_duplicate' }),
+      // the pair's own case is kept (a case of the pair named by the URL, whatever its organisation)
+      'POST /api/v1/duplicates/:id/merge': () => ({ keep: pair?.keep }),
     };
     const body = await bodies[key]?.();
     return t.request(method, url, {
@@ -894,6 +1045,52 @@ describe('permission matrix', () => {
         );
         expect([key, field, row]).toEqual([key, field, { org, status }]);
       }
+    }
+  });
+
+  it('names Reunite records that exist, in the state each endpoint acts on, in their own organisation', async () => {
+    const stateOf = async (id: string | undefined, candidateId?: string) => {
+      const [row] = await t.database.superuser(
+        `SELECT r.org_id::text AS org, r.status, r.sought_is_child AS child,
+                (SELECT k.status FROM tracing_candidates k
+                  WHERE k.request_id = r.id AND k.id = $2) AS candidate
+           FROM tracing_requests r WHERE r.id = $1`,
+        [id, candidateId ?? null],
+      );
+      return row;
+    };
+    for (const [key, org] of [
+      ['same', orgA],
+      ['other', orgB],
+    ] as const) {
+      const target = targets[key];
+      expect(await stateOf(target.tracingId, target.candidateId)).toEqual({
+        org,
+        status: 'open',
+        child: false,
+        candidate: 'proposed',
+      });
+      const [pair] = await t.database.superuser(
+        `SELECT org_id::text AS org, state, $2 IN (case_a::text, case_b::text) AS "ofPair"
+           FROM duplicate_pairs WHERE id = $1`,
+        [target.duplicateId, target.duplicateCaseId],
+      );
+      expect(pair).toEqual({ org, state: 'open', ofPair: true });
+    }
+    // the fresh records of the state-changing cells: each stage as its endpoint needs it
+    const expected: Record<TracingStage, [string, boolean, string | null]> = {
+      new: ['open', false, null],
+      searched: ['open', false, 'proposed'],
+      matched: ['matched', false, 'confirmed'],
+      'verified adult': ['verified', false, 'confirmed'],
+      'verified child': ['verified', true, 'confirmed'],
+    };
+    for (const [stage, [status, child, candidate]] of Object.entries(expected)) {
+      const made = await targets.other.newTracing!(stage as TracingStage);
+      expect([stage, await stateOf(made.id, made.candidateId)]).toEqual([
+        stage,
+        { org: orgB, status, child, candidate },
+      ]);
     }
   });
 

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { InstanceCard, Partner } from '../../src/shared/api/instances.schema.ts';
 import type { PackageImportResult } from '../../src/shared/api/instances.schema.ts';
 import type { WebhookWithSecret } from '../../src/shared/api/notify.schema.ts';
+import type {
+  TracingRequestDetail,
+  TracingSearchResult,
+} from '../../src/shared/api/tracing.schema.ts';
 import { cardOf } from '../../src/server/instances/identity.ts';
 import type { ReferralPackageBody } from '../../src/server/instances/package-body.ts';
 import type {
@@ -257,5 +261,161 @@ export async function referTarget(
     withdrawnReferralId: await referTo(atPartner.id, 'withdrawn'),
     incomingReferralId: imported.referralId,
     newIncomingPackage,
+  };
+}
+
+/**
+ * The records the permission matrix needs for the Reunite endpoints, in one organisation:
+ * tracing requests at each step of their workflow (src/shared/reunite/tracing-lifecycle.ts),
+ * each with a candidate case that consents to family tracing, and duplicate pairs found by the
+ * organisation's scan. Made through the API by users of that organisation, like ReferTarget.
+ */
+export interface ReuniteTarget {
+  /** An open tracing request, searched: its candidate `candidateId` is proposed. */
+  tracingId: string;
+  candidateId: string;
+  /** A fresh request at `stage` (see TracingStage), for a cell that changes its state. */
+  newTracing?: (stage: TracingStage) => Promise<{ id: string; candidateId?: string }>;
+  /** An open duplicate pair of two cases of the organisation, and one of its cases. */
+  duplicateId: string;
+  duplicateCaseId: string;
+  /** A fresh open pair: two new cases of one person, then a scan; `keep` is one of them. */
+  newDuplicate?: () => Promise<{ id: string; keep: string }>;
+}
+
+/**
+ * Where a fresh tracing request stands. `new`: open, never searched. `searched`: open, with a
+ * proposed candidate. `matched`: that candidate confirmed. `verified adult`: verified, the
+ * sought person an adult (reunification is next). `verified child`: verified, a child (the
+ * best-interest determination is next).
+ */
+export type TracingStage = 'new' | 'searched' | 'matched' | 'verified adult' | 'verified child';
+
+export function missingReuniteTarget(): ReuniteTarget {
+  return {
+    tracingId: randomUUID(),
+    candidateId: randomUUID(),
+    duplicateId: randomUUID(),
+    duplicateCaseId: randomUUID(),
+  };
+}
+
+/** The sought persons of the matrix's tracing requests, and the cases that match them. */
+const SOUGHT = {
+  adult: {
+    sought: { givenName: 'Samir', familyName: 'Haddad', dateOfBirth: '1980-02-01', sex: 'M' },
+    person: {
+      givenName: 'Samir',
+      familyName: 'Haddad',
+      dateOfBirth: '1980-02-01',
+      gender: 'Masculine',
+    },
+  },
+  child: {
+    sought: { givenName: 'Layla', familyName: 'Mansour', dateOfBirth: '2015-09-10', sex: 'F' },
+    person: {
+      givenName: 'Layla',
+      familyName: 'Mansour',
+      dateOfBirth: '2015-09-10',
+      gender: 'Feminine',
+    },
+  },
+} as const;
+
+/** A valid body for POST /tracing-requests: a family looking for the adult of SOUGHT. */
+export const tracingRequestBody = (who: keyof typeof SOUGHT = 'adult') => ({
+  sought: { ...SOUGHT[who].sought, relationshipToEnquirer: 'sibling' },
+  enquirer: { name: 'Fatima Haddad', kind: 'family', phone: '+961 1 234 567' },
+});
+
+// Names of the fresh duplicate pairs: each pair its own person, so that a scan pairs its two
+// cases with each other and with no other pair's.
+const GIVEN = ['Tigist', 'Hawa', 'Mariam', 'Selam', 'Nour', 'Rahel', 'Fatou', 'Esi'];
+const FAMILY = ['Bekele', 'Diallo', 'Tesfaye', 'Mensah', 'Kovalenko', 'Yilmaz', 'Ndiaye'];
+
+/** Builds the Reunite records of `orgId` (see ReuniteTarget). */
+export async function reuniteTarget(t: TestLantern, orgId: string): Promise<ReuniteTarget> {
+  const [lead, worker] = [await t.signIn(orgId, 'supervisor'), await t.signIn(orgId, 'caseworker')];
+  const post = (url: string, body: unknown, session = worker) =>
+    t.request('POST', url, { session, body });
+
+  // the cases a search finds: an adult and a child, each consenting to family tracing (the
+  // child's consent given by a guardian, with the child's assent)
+  const caseOf = async (who: keyof typeof SOUGHT): Promise<string> => {
+    const { id } = await t.createCase(worker, {
+      person: SOUGHT[who].person,
+      citizenship: 'LB',
+      countryOfExploitation: 'LB',
+    });
+    const consent =
+      who === 'child'
+        ? {
+            purpose: 'family_tracing',
+            method: 'guardian',
+            guardian: { relationship: 'appointed_guardian', name: 'A. Guardian' },
+            childAssent: 'given',
+          }
+        : { purpose: 'family_tracing', method: 'verbal' };
+    ok(await post(`/api/v1/cases/${id}/consents`, consent), 201, 'tracing consent');
+    return id;
+  };
+  const found = { adult: await caseOf('adult'), child: await caseOf('child') };
+
+  const newTracing = async (stage: TracingStage) => {
+    const who = stage === 'verified child' ? 'child' : 'adult';
+    const { id } = ok<TracingRequestDetail>(
+      await post('/api/v1/tracing-requests', tracingRequestBody(who)),
+      201,
+      'tracing request',
+    );
+    if (stage === 'new') return { id };
+    const { candidates } = ok<TracingSearchResult>(
+      await post(`/api/v1/tracing-requests/${id}/search`, undefined),
+      200,
+      'tracing search',
+    );
+    const candidate = candidates.find((c) => c.caseId === found[who]);
+    if (!candidate) throw new Error(`tracing search: the ${who}'s case was not proposed`);
+    const at = `/api/v1/tracing-requests/${id}`;
+    if (stage !== 'searched') {
+      ok(await post(`${at}/candidates/${candidate.id}/confirm`, {}), 200, 'confirm');
+    }
+    if (stage === 'verified adult' || stage === 'verified child') {
+      const verify = { outcome: 'verified', method: 'interview_both_parties' };
+      ok(await post(`${at}/verify`, verify), 200, 'verify');
+    }
+    return { id, candidateId: candidate.id };
+  };
+  const searched = await newTracing('searched');
+
+  let pairs = 0;
+  const newDuplicate = async () => {
+    const n = pairs++;
+    const person = {
+      givenName: GIVEN[n % GIVEN.length]!,
+      familyName: FAMILY[Math.floor(n / GIVEN.length) % FAMILY.length]!,
+      dateOfBirth: `19${70 + (n % 30)}-03-14`,
+      gender: 'Feminine' as const,
+    };
+    const a = await t.createCase(worker, { person });
+    const b = await t.createCase(worker, { person });
+    ok(await post('/api/v1/duplicates/scan', {}, lead), 200, 'duplicate scan');
+    const [caseA, caseB] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    const [row] = await t.database.superuser(
+      `SELECT id FROM duplicate_pairs WHERE case_a = $1 AND case_b = $2 AND state = 'open'`,
+      [caseA, caseB],
+    );
+    if (!row) throw new Error('duplicate scan: the two cases were not paired');
+    return { id: String(row.id), keep: a.id };
+  };
+  const pair = await newDuplicate();
+
+  return {
+    tracingId: searched.id,
+    candidateId: searched.candidateId!,
+    newTracing,
+    duplicateId: pair.id,
+    duplicateCaseId: pair.keep,
+    newDuplicate,
   };
 }

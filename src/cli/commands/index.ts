@@ -4,9 +4,13 @@ import { casesExportCommand } from './cases-export.ts';
 import { casesImportCommand } from './cases-import.ts';
 import { demoSeedCommand } from './demo-seed.ts';
 import { instanceCommands } from './instance.ts';
+import { linkCommands } from './link.ts';
 import { migrateCommand } from './migrate.ts';
+import { namesScoreCommand } from './names.ts';
 import { orgCreateCommand } from './org-create.ts';
+import { pprlCommands } from './pprl.ts';
 import { referralsReportCommand } from './referrals.ts';
+import { reuniteReindexCommand } from './reunite.ts';
 import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
 import { servicesCommands } from './services.ts';
@@ -24,6 +28,10 @@ export const commands: Command[] = [
   casesExportCommand,
   screenCommand,
   referralsReportCommand,
+  reuniteReindexCommand,
+  namesScoreCommand,
   ...servicesCommands,
   ...instanceCommands,
+  ...pprlCommands,
+  ...linkCommands,
 ];

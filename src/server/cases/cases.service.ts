@@ -17,6 +17,7 @@ import {
   sealIdentity,
 } from '../persons/person-identity.ts';
 import { insertPerson } from '../persons/persons.repo.ts';
+import { insertMatchKeys, newCaseMatchKeys } from '../reunite/match-keys.ts';
 import { newId } from '../shared/ids.ts';
 import { ageAtRegistration } from './case-age.ts';
 import { decodeCursor, encodeCursor } from './case-cursor.ts';
@@ -46,6 +47,10 @@ export async function createCase(ctx: ServiceContext, input: CaseCreateBody): Pr
     gender: input.person.gender,
     now,
   });
+  // Match keys for the candidate search (docs/reunite.md): keyed HMACs, no name in clear.
+  await insertMatchKeys(ctx.tx, ctx.actor.orgId, [
+    newCaseMatchKeys(keys, personId, identity, input, { date: registrationDate, age }),
+  ]);
   const caseId = newId();
   const n = await nextCaseNumber(ctx.tx, ctx.actor.orgId);
   await insertCase(ctx.tx, {

@@ -29,6 +29,8 @@ import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
 import { newId } from '../shared/ids.ts';
 import { formatReference } from '../cases/case-reference.ts';
+import type { PersonKeys } from '../reunite/match-keys.ts';
+import { insertMatchKeys, newCaseMatchKeys } from '../reunite/match-keys.ts';
 
 export interface SeedCasesOptions {
   orgId: string;
@@ -61,6 +63,8 @@ interface PreparedCase {
   caseId: string;
   identity: Buffer;
   indexes: ReturnType<typeof blindIndexesOf>;
+  /** Match keys of the candidate search (docs/reunite.md). */
+  matchKeys: PersonKeys;
   input: CaseCreateBody;
   registrationDate: string;
   age: number | null;
@@ -133,7 +137,9 @@ export async function seedCases(
   if (pending) await pending;
 
   if ((opts.analyze ?? true) && result.cases > 0) {
-    await db.transaction(SYSTEM, (tx) => tx.exec('ANALYZE persons; ANALYZE cases'));
+    await db.transaction(SYSTEM, (tx) =>
+      tx.exec('ANALYZE persons; ANALYZE cases; ANALYZE person_match_keys'),
+    );
   }
   return result;
 }
@@ -172,6 +178,7 @@ function prepareBatch(
       caseId: newId(),
       identity: sealIdentity(keys, personId, identity),
       indexes: blindIndexesOf(keys, identity),
+      matchKeys: newCaseMatchKeys(keys, personId, identity, input, { date: registrationDate, age }),
       input,
       registrationDate,
       age,
@@ -266,6 +273,11 @@ async function insertBatch(
   });
   await tx.query(personInsert(n), personParams);
   await tx.query(caseInsert(n), caseParams);
+  await insertMatchKeys(
+    tx,
+    opts.orgId,
+    rows.map((r) => r.matchKeys),
+  );
 
   const first = formatReference(year, firstNo);
   const last = formatReference(year, seq.case_seq);

@@ -28,6 +28,8 @@ function issuePaths(
 
 // PostgreSQL errors that callers can cause; everything else is a 500.
 const PG_CONFLICT = '23505';
+// Raised by 0015_merged_cases_read_only.sql: a write about a case that was merged into another.
+const PG_MERGED_CASE = 'LN409';
 
 /**
  * The one place where errors become HTTP responses. Unknown errors are logged (without request
@@ -58,6 +60,16 @@ export function installErrorHandling(
     }
     if ((err as { code?: string }).code === PG_CONFLICT) {
       return send(reply, new AppError('conflict', 'A record with this value already exists.'));
+    }
+    if ((err as { code?: string }).code === PG_MERGED_CASE) {
+      return send(
+        reply,
+        new AppError(
+          'conflict',
+          'This case was merged into another case and is read-only: work on the kept case.',
+          { reason: 'case_merged' },
+        ),
+      );
     }
     if (err.statusCode === 429) {
       return send(reply, new AppError('too_many_requests', 'Too many requests. Try again later.'));

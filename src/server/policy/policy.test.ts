@@ -71,6 +71,14 @@ const INTENDED: Record<Action, Record<Role, boolean>> = {
   'notification:read':   row(Y,     Y,         Y,        Y,      Y),
   'webhook:manage':      row(Y,     N,         N,        N,      N),
   'partner:manage':      row(Y,     N,         N,        N,      N),
+  // Reunite (docs/reunite.md): supervisors decide best interests, review duplicates, merge
+  'tracing:read':        row(N,     Y,         Y,        N,      N),
+  'tracing:write':       row(N,     Y,         Y,        N,      N),
+  'tracing:decide':      row(N,     Y,         N,        N,      N),
+  'duplicate:check':     row(N,     Y,         Y,        N,      N),
+  'duplicate:review':    row(N,     Y,         N,        N,      N),
+  'case:merge':          row(N,     Y,         N,        N,      N),
+  'linkage:pprl':        row(N,     Y,         N,        N,      N),
 };
 
 const cells = ACTIONS.flatMap((action) =>

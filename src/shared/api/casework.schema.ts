@@ -265,6 +265,8 @@ export const TIMELINE_KINDS = [
   'task_updated',
   'task_done',
   'task_reopened',
+  // Reunite (docs/duplicates.md): on both cases of a merge
+  'case_merged',
 ] as const;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKind>;
@@ -285,6 +287,13 @@ export const TimelineData = z.object({
   noteId: Uuid.optional(),
   ownerId: Uuid.optional(),
   previousOwnerId: Uuid.nullable().optional(),
+  // a merge: which case was kept, which was folded into it
+  mergeId: Uuid.optional(),
+  keptCaseId: Uuid.optional(),
+  mergedCaseId: Uuid.optional(),
+  mergedFrom: Uuid.optional(),
+  keptReference: z.string().optional(),
+  mergedReference: z.string().optional(),
 });
 export type TimelineData = z.infer<typeof TimelineData>;
 

@@ -53,6 +53,14 @@ export const ACTIONS = [
   'notification:read',
   'webhook:manage',
   'partner:manage',
+  // Reunite (docs/reunite.md): tracing requests, duplicates and merges, privacy-preserving linkage
+  'tracing:read',
+  'tracing:write',
+  'tracing:decide',
+  'duplicate:check',
+  'duplicate:review',
+  'case:merge',
+  'linkage:pprl',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,6 +105,9 @@ const CASEWORK: readonly Action[] = [
   'consent:record',
   'referral:read',
   'referral:write',
+  'tracing:read',
+  'tracing:write',
+  'duplicate:check',
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
@@ -130,6 +141,12 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'referral:inbox',
     'referral:metrics',
     'referral:package',
+    // Reunite: the best-interest and closing decisions, the batch duplicate review and merges,
+    // and linkage with another organisation on encodings only
+    'tracing:decide',
+    'duplicate:review',
+    'case:merge',
+    'linkage:pprl',
   ]),
   caseworker: new Set(CASEWORK),
   // de-identified pathway figures only

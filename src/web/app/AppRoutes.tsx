@@ -14,6 +14,8 @@ import { NewCasePage } from '../pages/cases/NewCasePage.tsx';
 import { ForbiddenPage } from '../pages/ForbiddenPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { screeningRoute } from '../pages/screening/screening-routes.tsx';
+import { tracingRoute } from '../pages/tracing/tracing-routes.tsx';
+import { duplicatesRoute } from '../pages/duplicates/duplicates-routes.tsx';
 import { Redirect } from '../router/Redirect.tsx';
 import { canAdminister, canUseCases, homePath } from '../session/permissions.ts';
 import { useUser } from '../session/session-context.ts';
@@ -51,6 +53,8 @@ export function AppRoutes({ pathname }: { pathname: string }) {
   if (directory) return directory;
   const referral = referralRoute(path, role);
   if (referral) return referral;
+  const reunite = tracingRoute(path, role) ?? duplicatesRoute(path, role);
+  if (reunite) return reunite;
   const screening = screeningRoute(path);
   if (screening) return can(role, 'screening:read') ? screening : <ForbiddenPage />;
   const caseId = CASE_PATH.exec(path)?.[1];

@@ -21,6 +21,8 @@ export function MainNav({ role }: { role: Role }) {
       label: t('referralMetrics.nav'),
       show: can(role, 'referral:metrics'),
     },
+    { to: '/tracing', label: t('tracing.nav'), show: can(role, 'tracing:read') },
+    { to: '/duplicates', label: t('duplicates.nav'), show: can(role, 'duplicate:review') },
     { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
     { to: '/admin/webhooks', label: t('webhooks.nav'), show: can(role, 'webhook:manage') },
     { to: '/admin/partners', label: t('partners.nav'), show: can(role, 'partner:manage') },

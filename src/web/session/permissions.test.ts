@@ -20,5 +20,9 @@ describe('where each role lands, and what it may open', () => {
     expect(mayOpen('supervisor', '/referrals/packages')).toBe(true);
     expect(mayOpen('provider', '/cases/1b0e')).toBe(false);
     expect(mayOpen('provider', '/directory')).toBe(true);
+    expect(mayOpen('caseworker', '/tracing/1b0e')).toBe(true);
+    expect(mayOpen('analyst', '/tracing')).toBe(false);
+    expect(mayOpen('supervisor', '/duplicates/1b0e')).toBe(true);
+    expect(mayOpen('caseworker', '/duplicates')).toBe(false);
   });
 });

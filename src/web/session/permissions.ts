@@ -36,5 +36,8 @@ export function mayOpen(role: Role, path: string): boolean {
   if (path.startsWith('/referrals/metrics')) return can(role, 'referral:metrics');
   if (path.startsWith('/referrals/packages')) return can(role, 'referral:package');
   if (path === '/referrals' || path.startsWith('/referrals/')) return can(role, 'referral:read');
+  if (path === '/tracing' || path.startsWith('/tracing/')) return can(role, 'tracing:read');
+  if (path === '/duplicates' || path.startsWith('/duplicates/'))
+    return can(role, 'duplicate:review');
   return true;
 }

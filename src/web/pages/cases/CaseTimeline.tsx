@@ -37,6 +37,10 @@ export function CaseTimeline({ caseId, revision }: { caseId: string; revision: n
     }
     if (d.dueDate)
       out.push(t('casePanels.timeline.due', { date: formatDate(d.dueDate, i18n.language) }));
+    if (d.keptReference && d.mergedReference)
+      out.push(
+        t('casePanels.timeline.merged', { merged: d.mergedReference, kept: d.keptReference }),
+      );
     return out;
   };
 

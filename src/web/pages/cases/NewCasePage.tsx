@@ -17,6 +17,7 @@ import {
   type NewCaseDraft,
 } from './new-case-draft.ts';
 import { PersonFieldset } from './PersonFieldset.tsx';
+import { DuplicateWarning } from '../duplicates/DuplicateWarning.tsx';
 
 /** /cases/new: registers a case; field errors show by their fields, focus moves to the first. */
 export function NewCasePage() {
@@ -64,6 +65,7 @@ export function NewCasePage() {
       <form className="form form--wide" onSubmit={(e) => void submit(e)} noValidate>
         <FormAlert message={alert} />
         <PersonFieldset binding={binding} />
+        <DuplicateWarning draft={draft} />
         <CaseFieldset binding={binding} />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import type { FieldErrors } from '../../lib/field-errors.ts';
 import { directoryFieldErrors } from './directory-errors.ts';
+import { WHOLE_NUMBER } from './input-kinds.ts';
 
 const whole = (v: string): number | string => (/^-?\d+$/.test(v.trim()) ? Number(v.trim()) : v);
 
@@ -70,8 +71,7 @@ export function CapacityForm({
       <div className="grid">
         <TextField
           id={`${prefix}available`}
-          inputMode="numeric"
-          autoComplete="off"
+          {...WHOLE_NUMBER}
           label={t('directory.capacity.available')}
           value={available}
           onValue={setAvailable}
@@ -79,8 +79,7 @@ export function CapacityForm({
         />
         <TextField
           id={`${prefix}total`}
-          inputMode="numeric"
-          autoComplete="off"
+          {...WHOLE_NUMBER}
           label={t('directory.capacity.total')}
           hint={t('directory.capacity.totalHint')}
           value={total}

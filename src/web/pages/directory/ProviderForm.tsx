@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { focusFirstInvalid, type FieldErrors } from '../../lib/field-errors.ts';
 import { useUser } from '../../session/session-context.ts';
 import { directoryFieldErrors } from './directory-errors.ts';
+import { EMAIL, FREE_TEXT, PHONE, WEB_ADDRESS } from './input-kinds.ts';
 
 const FIELDS = ['name', 'description', 'phone', 'email', 'website', 'receives'] as const;
 type Draft = Record<Exclude<(typeof FIELDS)[number], 'receives'>, string> & { receives: boolean };
@@ -94,33 +95,13 @@ export function ProviderForm({ provider, onSaved, onCancel }: Props) {
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <FormAlert message={alert} />
-      <TextField
-        {...text('name')}
-        required
-        dir="auto"
-        autoComplete="off"
-        label={t('directory.provider.name')}
-      />
+      <TextField {...text('name')} required {...FREE_TEXT} label={t('directory.provider.name')} />
       <TextAreaField {...text('description')} label={t('directory.provider.description')} />
-      <TextField
-        {...text('phone')}
-        type="tel"
-        dir="ltr"
-        autoComplete="off"
-        label={t('directory.provider.phone')}
-      />
-      <TextField
-        {...text('email')}
-        type="email"
-        dir="ltr"
-        autoComplete="off"
-        label={t('directory.provider.email')}
-      />
+      <TextField {...text('phone')} {...PHONE} label={t('directory.provider.phone')} />
+      <TextField {...text('email')} {...EMAIL} label={t('directory.provider.email')} />
       <TextField
         {...text('website')}
-        type="url"
-        dir="ltr"
-        autoComplete="off"
+        {...WEB_ADDRESS}
         label={t('directory.provider.website')}
         hint={t('directory.provider.websiteHint')}
       />

@@ -1,14 +1,14 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, TRAFFICKING_STATUSES } from '../../../shared/codes/htcds.ts';
-import { SERVICE_TYPES } from '../../../shared/codes/service-types.ts';
 import { CountrySelect } from '../../components/CountrySelect.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useCodeLabels } from '../../lib/code-labels.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import type { DraftProblem, SearchDraft, SearchField } from './search-draft.ts';
-import { useDirectoryLabels } from './use-directory-labels.ts';
+import { ServiceTypeSelect } from './ServiceTypeSelect.tsx';
+import { COORDINATE, WHOLE_NUMBER } from './input-kinds.ts';
 
 interface Props {
   draft: SearchDraft;
@@ -25,7 +25,6 @@ export const SEARCH_PREFIX = 'dir-search-';
 export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy }: Props) {
   const { t } = useTranslation();
   const codes = useCodeLabels();
-  const labels = useDirectoryLabels();
   const set =
     <K extends SearchField>(key: K) =>
     (value: SearchDraft[K]) =>
@@ -49,20 +48,13 @@ export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy 
     >
       <h2 id="dir-search-heading">{t('directory.search.heading')}</h2>
       <div className="filters__grid">
-        <SelectField
+        <ServiceTypeSelect
           {...field('serviceType')}
           required
           label={t('directory.fields.serviceType')}
           value={draft.serviceType}
-          onValue={(v) => set('serviceType')(v as SearchDraft['serviceType'])}
-        >
-          <option value="">{t('common.choose')}</option>
-          {SERVICE_TYPES.map((s) => (
-            <option key={s} value={s}>
-              {labels.serviceType(s)}
-            </option>
-          ))}
-        </SelectField>
+          onValue={set('serviceType')}
+        />
       </div>
       <fieldset className="directory__fieldset">
         <legend>{t('directory.search.person')}</legend>
@@ -70,8 +62,7 @@ export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy 
         <div className="filters__grid">
           <TextField
             {...field('age')}
-            inputMode="numeric"
-            autoComplete="off"
+            {...WHOLE_NUMBER}
             label={t('directory.fields.age')}
             value={draft.age}
             onValue={set('age')}
@@ -124,9 +115,7 @@ export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy 
         <div className="filters__grid">
           <TextField
             {...field('latitude')}
-            dir="ltr"
-            inputMode="decimal"
-            autoComplete="off"
+            {...COORDINATE}
             label={t('directory.fields.fromLatitude')}
             hint={t('directory.fields.latitudeHint')}
             value={draft.latitude}
@@ -134,9 +123,7 @@ export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy 
           />
           <TextField
             {...field('longitude')}
-            dir="ltr"
-            inputMode="decimal"
-            autoComplete="off"
+            {...COORDINATE}
             label={t('directory.fields.fromLongitude')}
             hint={t('directory.fields.longitudeHint')}
             value={draft.longitude}
@@ -144,8 +131,7 @@ export function SearchForm({ draft, problems, onChange, onSubmit, onClear, busy 
           />
           <TextField
             {...field('radiusKm')}
-            inputMode="numeric"
-            autoComplete="off"
+            {...WHOLE_NUMBER}
             label={t('directory.fields.radius')}
             value={draft.radiusKm}
             onValue={set('radiusKm')}

@@ -2,14 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../shared/api/directory.schema.ts';
 import { GENDERS, TRAFFICKING_STATUSES } from '../../../shared/codes/htcds.ts';
-import { SERVICE_TYPES } from '../../../shared/codes/service-types.ts';
 import { directoryApi } from '../../api/directory-api.ts';
 import { CheckboxGroup } from '../../components/CheckboxGroup.tsx';
 import { CountrySelect } from '../../components/CountrySelect.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { isOnEarth } from '../../components/map/map-view.ts';
 import { WorldMap } from '../../components/map/WorldMap.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useCodeLabels } from '../../lib/code-labels.ts';
@@ -26,7 +24,8 @@ import {
   serviceFieldOf,
   type ServiceDraft,
 } from './service-draft.ts';
-import { useDirectoryLabels } from './use-directory-labels.ts';
+import { ServiceTypeSelect } from './ServiceTypeSelect.tsx';
+import { CODE_LIST, COORDINATE, EMAIL, FREE_TEXT, PHONE, WHOLE_NUMBER } from './input-kinds.ts';
 
 interface Props {
   providerId: string;
@@ -40,7 +39,6 @@ interface Props {
 export function ServiceForm({ providerId, service, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const codes = useCodeLabels();
-  const labels = useDirectoryLabels();
   const prefix = 'service-';
   const [draft, setDraft] = useState<ServiceDraft>(() =>
     service ? draftOf(service) : EMPTY_SERVICE,
@@ -102,41 +100,23 @@ export function ServiceForm({ providerId, service, onSaved, onCancel }: Props) {
       <p className="hint">{t('common.requiredHint')}</p>
       <FormAlert message={alert} />
       <div className="grid">
-        <SelectField
+        <ServiceTypeSelect
           {...text('serviceType')}
-          onValue={(v) => set('serviceType')(v as ServiceDraft['serviceType'])}
+          value={draft.serviceType}
+          onValue={set('serviceType')}
           required
           label={t('directory.fields.serviceType')}
-        >
-          <option value="">{t('common.choose')}</option>
-          {SERVICE_TYPES.map((s) => (
-            <option key={s} value={s}>
-              {labels.serviceType(s)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          {...text('name')}
-          required
-          dir="auto"
-          autoComplete="off"
-          label={t('directory.service.name')}
         />
+        <TextField {...text('name')} required {...FREE_TEXT} label={t('directory.service.name')} />
       </div>
       <TextAreaField {...text('description')} label={t('directory.service.description')} />
       <fieldset className="directory__fieldset">
         <legend>{t('directory.service.location')}</legend>
         <div className="grid">
-          <TextField
-            {...text('address')}
-            dir="auto"
-            autoComplete="off"
-            label={t('directory.service.address')}
-          />
+          <TextField {...text('address')} {...FREE_TEXT} label={t('directory.service.address')} />
           <TextField
             {...text('adminArea')}
-            dir="auto"
-            autoComplete="off"
+            {...FREE_TEXT}
             label={t('directory.service.adminArea')}
           />
           <CountrySelect
@@ -148,18 +128,14 @@ export function ServiceForm({ providerId, service, onSaved, onCancel }: Props) {
           <TextField
             {...text('latitude')}
             required
-            dir="ltr"
-            inputMode="decimal"
-            autoComplete="off"
+            {...COORDINATE}
             label={t('directory.service.latitude')}
             hint={t('directory.fields.latitudeHint')}
           />
           <TextField
             {...text('longitude')}
             required
-            dir="ltr"
-            inputMode="decimal"
-            autoComplete="off"
+            {...COORDINATE}
             label={t('directory.service.longitude')}
             hint={t('directory.fields.longitudeHint')}
           />
@@ -177,29 +153,17 @@ export function ServiceForm({ providerId, service, onSaved, onCancel }: Props) {
         <legend>{t('directory.service.eligibility')}</legend>
         <p className="field__hint">{t('directory.service.eligibilityHint')}</p>
         <div className="grid">
-          <TextField
-            {...text('ageMin')}
-            inputMode="numeric"
-            autoComplete="off"
-            label={t('directory.service.ageMin')}
-          />
-          <TextField
-            {...text('ageMax')}
-            inputMode="numeric"
-            autoComplete="off"
-            label={t('directory.service.ageMax')}
-          />
+          <TextField {...text('ageMin')} {...WHOLE_NUMBER} label={t('directory.service.ageMin')} />
+          <TextField {...text('ageMax')} {...WHOLE_NUMBER} label={t('directory.service.ageMax')} />
           <TextField
             {...text('languages')}
-            dir="ltr"
-            autoComplete="off"
+            {...CODE_LIST}
             label={t('directory.service.languages')}
             hint={t('directory.service.languagesHint')}
           />
           <TextField
             {...text('nationalities')}
-            dir="ltr"
-            autoComplete="off"
+            {...CODE_LIST}
             label={t('directory.service.nationalities')}
             hint={t('directory.service.nationalitiesHint')}
           />
@@ -228,44 +192,24 @@ export function ServiceForm({ providerId, service, onSaved, onCancel }: Props) {
         <div className="grid">
           <TextField
             {...text('capacityTotal')}
-            inputMode="numeric"
-            autoComplete="off"
+            {...WHOLE_NUMBER}
             label={t('directory.service.capacityTotal')}
             hint={t('directory.service.capacityHint')}
           />
           <TextField
             {...text('capacityAvailable')}
-            inputMode="numeric"
-            autoComplete="off"
+            {...WHOLE_NUMBER}
             label={t('directory.service.capacityAvailable')}
           />
           <TextField
             {...text('responseDays')}
-            inputMode="numeric"
-            autoComplete="off"
+            {...WHOLE_NUMBER}
             label={t('directory.service.responseDays')}
             hint={t('directory.service.responseDaysHint')}
           />
-          <TextField
-            {...text('hours')}
-            dir="auto"
-            autoComplete="off"
-            label={t('directory.service.hours')}
-          />
-          <TextField
-            {...text('phone')}
-            type="tel"
-            dir="ltr"
-            autoComplete="off"
-            label={t('directory.service.phone')}
-          />
-          <TextField
-            {...text('email')}
-            type="email"
-            dir="ltr"
-            autoComplete="off"
-            label={t('directory.service.email')}
-          />
+          <TextField {...text('hours')} {...FREE_TEXT} label={t('directory.service.hours')} />
+          <TextField {...text('phone')} {...PHONE} label={t('directory.service.phone')} />
+          <TextField {...text('email')} {...EMAIL} label={t('directory.service.email')} />
         </div>
         <label className="checkbox">
           <input

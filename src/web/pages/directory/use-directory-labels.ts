@@ -21,28 +21,32 @@ export function languageName(code: string, lang: string): string {
   }
 }
 
+/** A distance in `lang`: one decimal under 10 km, whole kilometres above. */
+export function kilometres(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: 'kilometer',
+    maximumFractionDigits: n < 10 ? 1 : 0,
+  }).format(n);
+}
+
 /** Translated words for the directory's codes and figures. */
 export function useDirectoryLabels() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  return useMemo(() => {
-    const km = (n: number) =>
-      new Intl.NumberFormat(lang, {
-        style: 'unit',
-        unit: 'kilometer',
-        maximumFractionDigits: n < 10 ? 1 : 0,
-      }).format(n);
-    return {
+  return useMemo(
+    () => ({
       serviceType: (v: ServiceType) => t(`consent.serviceType.${v}`),
       mismatch: (v: Mismatch) => t(`directory.mismatch.${v}`),
       language: (code: string) => languageName(code, lang),
-      km,
+      km: (n: number) => kilometres(n, lang),
       places: (available: number | null, total: number | null) =>
         available === null
           ? t('directory.placesUnlimited')
           : total === null
             ? t('directory.placesFree', { count: available })
             : t('directory.placesOfTotal', { count: available, total }),
-    };
-  }, [t, lang]);
+    }),
+    [t, lang],
+  );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instancesApi, type Partner } from '../../api/instances-api.ts';
+import { ConfirmRemove } from '../../components/ConfirmRemove.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { LoadedItems } from '../../components/LoadedItems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -54,73 +56,50 @@ export function PartnersPage() {
         <h2 id="partners-heading">{t('partners.list.heading')}</h2>
         <FormAlert message={alert} />
         <StatusMessage message={status} />
-        {partners.state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {partners.state.status === 'error' && (
-          <FormAlert message={errorMessage(t, partners.state.error)} />
-        )}
-        {partners.state.status === 'ready' && partners.state.data.items.length === 0 && (
-          <p>{t('partners.list.none')}</p>
-        )}
-        {partners.state.status === 'ready' && partners.state.data.items.length > 0 && (
-          <table className="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('partners.list.name')}</th>
-                <th scope="col">{t('partners.list.fingerprint')}</th>
-                <th scope="col">{t('partners.list.verified')}</th>
-                <th scope="col">{t('partners.list.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partners.state.data.items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" data-label={t('partners.list.name')}>
-                    <bdi>{p.name}</bdi>
-                  </th>
-                  <td data-label={t('partners.list.fingerprint')}>
-                    <code dir="ltr">{p.fingerprint}</code>
-                  </td>
-                  <td data-label={t('partners.list.verified')}>
-                    {t('partners.list.verifiedBy', {
-                      name: p.verifiedBy?.displayName ?? t('partners.list.operator'),
-                      at: formatDateTime(p.verifiedAt, i18n.language),
-                    })}
-                  </td>
-                  <td data-label={t('partners.list.actions')}>
-                    {confirming === p.id ? (
-                      <span className="confirm">
-                        <span>{t('partners.list.confirmRemove', { name: p.name })}</span>
-                        <button
-                          type="button"
-                          className="button button--danger"
-                          onClick={() => void remove(p)}
-                        >
-                          {t('partners.list.yesRemove')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          onClick={() => setConfirming(null)}
-                        >
-                          {t('common.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--danger"
-                        aria-label={t('partners.list.removeNamed', { name: p.name })}
-                        onClick={() => setConfirming(p.id)}
-                      >
-                        {t('partners.list.remove')}
-                      </button>
-                    )}
-                  </td>
+        <LoadedItems state={partners.state} none={t('partners.list.none')}>
+          {(items) => (
+            <table className="stack-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('partners.list.name')}</th>
+                  <th scope="col">{t('partners.list.fingerprint')}</th>
+                  <th scope="col">{t('partners.list.verified')}</th>
+                  <th scope="col">{t('partners.list.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row" data-label={t('partners.list.name')}>
+                      <bdi>{p.name}</bdi>
+                    </th>
+                    <td data-label={t('partners.list.fingerprint')}>
+                      <code dir="ltr">{p.fingerprint}</code>
+                    </td>
+                    <td data-label={t('partners.list.verified')}>
+                      {t('partners.list.verifiedBy', {
+                        name: p.verifiedBy?.displayName ?? t('partners.list.operator'),
+                        at: formatDateTime(p.verifiedAt, i18n.language),
+                      })}
+                    </td>
+                    <td data-label={t('partners.list.actions')}>
+                      <ConfirmRemove
+                        asking={confirming === p.id}
+                        onAsk={() => setConfirming(p.id)}
+                        onCancel={() => setConfirming(null)}
+                        onConfirm={() => void remove(p)}
+                        label={t('partners.list.remove')}
+                        labelNamed={t('partners.list.removeNamed', { name: p.name })}
+                        question={t('partners.list.confirmRemove', { name: p.name })}
+                        confirmLabel={t('partners.list.yesRemove')}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </LoadedItems>
       </section>
     </>
   );

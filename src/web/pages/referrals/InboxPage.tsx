@@ -4,14 +4,12 @@ import {
   type ReferralStatus as Status,
 } from '../../../shared/referrals/lifecycle.ts';
 import { referralsApi } from '../../api/referrals-api.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { navigate, useLocation } from '../../router/history.ts';
-import { referralFailure } from './referral-errors.ts';
-import { ShowMore } from './ShowMore.tsx';
+import { PagedResults } from './PagedResults.tsx';
 import { usePagedList } from './use-paged-list.ts';
 import { dueState, inboxOrder } from './referral-model.ts';
 import { ReferralStatus } from './ReferralStatus.tsx';
@@ -39,7 +37,7 @@ export function InboxPage() {
   const labels = useReferralLabels();
   const { search } = useLocation();
   const filter = statusFilter(search.get('status'));
-  const { state, items, ...paging } = usePagedList(`inbox/${filter.key}`, (cursor) =>
+  const list = usePagedList(`inbox/${filter.key}`, (cursor) =>
     referralsApi.inbox({
       ...(filter.statuses ? { status: filter.statuses } : {}),
       ...(cursor ? { cursor } : {}),
@@ -71,12 +69,8 @@ export function InboxPage() {
           ))}
         </SelectField>
       </div>
-      {state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {state.status === 'error' && <FormAlert message={referralFailure(t, state.error)} />}
-      {state.status === 'ready' &&
-        (items.length === 0 ? (
-          <p>{t('referrals.inbox.empty')}</p>
-        ) : (
+      <PagedResults list={list} empty={t('referrals.inbox.empty')}>
+        {(items) => (
           <table className="stack-table">
             <caption className="visually-hidden">{t('referrals.inbox.title')}</caption>
             <thead>
@@ -141,8 +135,8 @@ export function InboxPage() {
               })}
             </tbody>
           </table>
-        ))}
-      {state.status === 'ready' && <ShowMore {...paging} />}
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/cases.schema.ts';
 import type { SearchHit } from '../../../shared/api/directory.schema.ts';
 import type { ReferralDetail, StatedValues } from '../../../shared/api/referrals.schema.ts';
-import { SERVICE_TYPES, type ServiceType } from '../../../shared/codes/service-types.ts';
+import type { ServiceType } from '../../../shared/codes/service-types.ts';
 import { can } from '../../../shared/policy/grants.ts';
 import type { DisclosureFieldName } from '../../../shared/referrals/disclosure.ts';
 import type { Urgency } from '../../../shared/referrals/lifecycle.ts';
 import { consentApi } from '../../api/consent-api.ts';
 import { referralsApi } from '../../api/referrals-api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
-import { SelectField } from '../../components/SelectField.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../../lib/field-errors.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -21,6 +20,7 @@ import { ReviewStep } from './ReviewStep.tsx';
 import { DEFAULT_RADIUS_KM, runSearch, ServicesStep, type SearchState } from './ServicesStep.tsx';
 import { ShareStep, STATED_PREFIX, statedOf, type StatedDraft } from './ShareStep.tsx';
 import { useReferralLabels } from './use-referral-labels.ts';
+import { ServiceTypeSelect } from '../directory/ServiceTypeSelect.tsx';
 
 interface Props {
   detail: CaseDetail;
@@ -90,8 +90,8 @@ export function ReferWizard({ detail, onSent, onDraftSaved, onCancel }: Props) {
     setStep(next);
   };
 
-  const chooseType = (value: string) => {
-    setType(value as ServiceType | '');
+  const chooseType = (value: ServiceType | '') => {
+    setType(value);
     setSearch({ status: 'idle' });
     setServiceId('');
     setFields([]);
@@ -245,7 +245,7 @@ export function ReferWizard({ detail, onSent, onDraftSaved, onCancel }: Props) {
         )}
         {step === 'need' && (
           <>
-            <SelectField
+            <ServiceTypeSelect
               id="refer-serviceType"
               label={t('referrals.wizard.need')}
               hint={t('referrals.wizard.needHint')}
@@ -253,14 +253,7 @@ export function ReferWizard({ detail, onSent, onDraftSaved, onCancel }: Props) {
               onValue={chooseType}
               error={errors.serviceType}
               required
-            >
-              <option value="">{t('common.choose')}</option>
-              {SERVICE_TYPES.map((s) => (
-                <option key={s} value={s}>
-                  {labels.serviceType(s)}
-                </option>
-              ))}
-            </SelectField>
+            />
             {consentNote}
           </>
         )}

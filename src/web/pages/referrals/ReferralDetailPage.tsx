@@ -4,8 +4,6 @@ import { referralsApi } from '../../api/referrals-api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { errorCode } from '../../lib/error-message.ts';
-import { useResource } from '../../lib/use-resource.ts';
 import { Link } from '../../router/Link.tsx';
 import { ReceiverActions, type ActionOutcome } from './ReceiverActions.tsx';
 import { isConflict, referralFailure } from './referral-errors.ts';
@@ -13,7 +11,9 @@ import { consentRefusal } from './referral-model.ts';
 import { ReferralFacts } from './ReferralFacts.tsx';
 import { ReferralHistory } from './ReferralHistory.tsx';
 import { ReferralMessages } from './ReferralMessages.tsx';
-import { SnapshotFacts } from './SnapshotFacts.tsx';
+import { ReferralUnavailable } from './ReferralUnavailable.tsx';
+import { SharedSection, useErasedNotice } from './SharedSection.tsx';
+import { useReferralView } from './use-referral-view.ts';
 import { WithdrawForm } from './WithdrawForm.tsx';
 import { DownloadPackageButton } from '../partners/DownloadPackageButton.tsx';
 import './referrals.css';
@@ -21,23 +21,15 @@ import './referrals.css';
 /** /referrals/:id — the sender's view: status, what was shared, history, messages, withdraw. */
 export function ReferralDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { state, reload } = useResource(`referral/${id}`, () => referralsApi.get(id));
-  const [status, setStatus] = useState<string | null>(null);
-  const [alert, setAlert] = useState<string | null>(null);
+  const erasedNotice = useErasedNotice();
+  const view = useReferralView(`referral/${id}`, () => referralsApi.get(id));
+  const { state, status, alert } = view;
   const [consentMissing, setConsentMissing] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const outcome = (o: ActionOutcome) => {
     setConsentMissing(false);
-    if (o.kind === 'done') {
-      setAlert(null);
-      setStatus(o.message);
-      reload();
-    } else {
-      setStatus(null);
-      setAlert(o.message);
-      if (o.kind === 'conflict') reload();
-    }
+    view.outcome(o);
   };
 
   const back = (
@@ -46,18 +38,7 @@ export function ReferralDetailPage({ id }: { id: string }) {
     </p>
   );
   if (state.status === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (state.status === 'error') {
-    const missing = ['not_found', 'validation_failed'].includes(errorCode(state.error) ?? '');
-    return (
-      <>
-        {back}
-        <PageHeading title={t('referrals.detail.notFoundTitle')} />
-        <FormAlert
-          message={missing ? t('referrals.errors.notFound') : referralFailure(t, state.error)}
-        />
-      </>
-    );
-  }
+  if (state.status === 'error') return <ReferralUnavailable back={back} error={state.error} />;
   const r = state.data;
   const caseUrl = `/cases/${encodeURIComponent(r.caseId)}`;
 
@@ -125,26 +106,13 @@ export function ReferralDetailPage({ id }: { id: string }) {
           />
         )}
       </section>
-      <section aria-labelledby="referral-shared-heading" className="section">
-        <h2 id="referral-shared-heading">{t('referrals.detail.shared')}</h2>
-        {r.snapshot ? (
-          <SnapshotFacts snapshot={r.snapshot} />
-        ) : (
-          <p className="hint">
-            {r.status === 'draft'
-              ? t('referrals.detail.draftNotShared')
-              : t('referrals.detail.snapshotErased')}
-          </p>
-        )}
-        {r.message && (
-          <>
-            <h3>{t('referrals.detail.senderMessage')}</h3>
-            <p className="case-log__text" dir="auto">
-              {r.message}
-            </p>
-          </>
-        )}
-      </section>
+      <SharedSection
+        heading={t('referrals.detail.shared')}
+        referral={r}
+        noSnapshot={
+          r.status === 'draft' ? t('referrals.detail.draftNotShared') : erasedNotice(r.status)
+        }
+      />
       {r.external && (
         <ReceiverActions
           referralId={r.id}

@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/referrals/lifecycle.ts';
 import { referralsApi } from '../../api/referrals-api.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { navigate, useLocation } from '../../router/history.ts';
-import { referralFailure } from './referral-errors.ts';
-import { ShowMore } from './ShowMore.tsx';
+import { PagedResults } from './PagedResults.tsx';
 import { usePagedList } from './use-paged-list.ts';
 import { ReferralTable } from './ReferralTable.tsx';
 import { useReferralLabels } from './use-referral-labels.ts';
@@ -18,7 +16,7 @@ export function ReferralListPage() {
   const labels = useReferralLabels();
   const { search } = useLocation();
   const chosen = REFERRAL_STATUSES.find((s) => s === search.get('status')) ?? null;
-  const { state, items, ...paging } = usePagedList(`referrals/${chosen ?? 'all'}`, (cursor) =>
+  const list = usePagedList(`referrals/${chosen ?? 'all'}`, (cursor) =>
     referralsApi.list({
       ...(chosen ? { status: [chosen] as ReferralStatus[] } : {}),
       ...(cursor ? { cursor } : {}),
@@ -43,15 +41,9 @@ export function ReferralListPage() {
           ))}
         </SelectField>
       </div>
-      {state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {state.status === 'error' && <FormAlert message={referralFailure(t, state.error)} />}
-      {state.status === 'ready' &&
-        (items.length === 0 ? (
-          <p>{t('referrals.list.empty')}</p>
-        ) : (
-          <ReferralTable items={items} caption={t('referrals.list.title')} showCase />
-        ))}
-      {state.status === 'ready' && <ShowMore {...paging} />}
+      <PagedResults list={list} empty={t('referrals.list.empty')}>
+        {(items) => <ReferralTable items={items} caption={t('referrals.list.title')} showCase />}
+      </PagedResults>
     </>
   );
 }

@@ -1,16 +1,29 @@
 import { useState } from 'react';
-import { useResource } from '../../lib/use-resource.ts';
+import { useResource, type Resource } from '../../lib/use-resource.ts';
 
 interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
+export interface PagedList<T> {
+  state: Resource<Page<T>>;
+  /** The first page's items and those "Show more" added. */
+  items: T[];
+  hasMore: boolean;
+  showMore: () => Promise<void>;
+  loadingMore: boolean;
+  moreError: unknown;
+}
+
 /**
  * A list read page by page: the first page per `key`, then "Show more" appends the next one.
  * Pages already shown stay when the next one fails (the error is returned for the page to say).
  */
-export function usePagedList<T>(key: string, load: (cursor?: string) => Promise<Page<T>>) {
+export function usePagedList<T>(
+  key: string,
+  load: (cursor?: string) => Promise<Page<T>>,
+): PagedList<T> {
   const { state } = useResource(key, () => load());
   const [more, setMore] = useState<{ key: string; items: T[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);

@@ -11,19 +11,14 @@ import type {
   Urgency,
   WithdrawReason,
 } from '../../../shared/referrals/lifecycle.ts';
+import { kilometres } from '../directory/use-directory-labels.ts';
 
 /** Translated labels of the referral codes (codes themselves never show). */
 export function useReferralLabels() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  return useMemo(() => {
-    const km = (n: number) =>
-      new Intl.NumberFormat(lang, {
-        style: 'unit',
-        unit: 'kilometer',
-        maximumFractionDigits: n < 10 ? 1 : 0,
-      }).format(n);
-    return {
+  return useMemo(
+    () => ({
       serviceType: (v: ServiceType) => t(`consent.serviceType.${v}`),
       status: (v: ReferralStatus) => t(`referrals.status.${v}`),
       urgency: (v: Urgency) => t(`referrals.urgency.${v}`),
@@ -33,7 +28,8 @@ export function useReferralLabels() {
       outcome: (v: Outcome) => t(`referrals.outcome.${v}`),
       mismatch: (v: Mismatch) => t(`referrals.mismatch.${v}`),
       event: (v: ReferralAction | 'create' | 'update' | 'message') => t(`referrals.event.${v}`),
-      km,
-    };
-  }, [t, lang]);
+      km: (n: number) => kilometres(n, lang),
+    }),
+    [t, lang],
+  );
 }

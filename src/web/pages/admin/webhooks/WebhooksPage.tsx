@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { webhooksApi, type Webhook } from '../../../api/notify-api.ts';
+import { ConfirmRemove } from '../../../components/ConfirmRemove.tsx';
 import { FormAlert } from '../../../components/FormAlert.tsx';
+import { LoadedItems } from '../../../components/LoadedItems.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { errorCode, errorMessage } from '../../../lib/error-message.ts';
@@ -53,139 +55,113 @@ export function WebhooksPage() {
         <h2 id="webhooks-heading">{t('webhooks.list.heading')}</h2>
         <FormAlert message={alert} />
         <StatusMessage message={status} />
-        {hooks.state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {hooks.state.status === 'error' && (
-          <FormAlert message={errorMessage(t, hooks.state.error)} />
-        )}
-        {hooks.state.status === 'ready' && hooks.state.data.items.length === 0 && (
-          <p>{t('webhooks.list.none')}</p>
-        )}
-        {hooks.state.status === 'ready' && hooks.state.data.items.length > 0 && (
-          <table className="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.fields.url')}</th>
-                <th scope="col">{t('webhooks.fields.events')}</th>
-                <th scope="col">{t('webhooks.list.state')}</th>
-                <th scope="col">{t('webhooks.list.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.state.data.items.map((w) => {
-                const name = w.description ?? w.url;
-                return (
-                  <tr key={w.id}>
-                    <th scope="row" data-label={t('webhooks.fields.url')}>
-                      <span>
-                        <bdi dir="ltr">{w.url}</bdi>
-                        {w.description && (
-                          <>
-                            <br />
-                            <bdi className="muted">{w.description}</bdi>
-                          </>
-                        )}
-                      </span>
-                    </th>
-                    <td data-label={t('webhooks.fields.events')}>{events(w)}</td>
-                    <td data-label={t('webhooks.list.state')}>
-                      {w.active ? t('webhooks.list.active') : t('webhooks.list.inactive')}
-                    </td>
-                    <td data-label={t('webhooks.list.actions')}>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t(
-                            w.active ? 'webhooks.list.disableNamed' : 'webhooks.list.enableNamed',
-                            { name },
+        <LoadedItems state={hooks.state} none={t('webhooks.list.none')}>
+          {(items) => (
+            <table className="stack-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.fields.url')}</th>
+                  <th scope="col">{t('webhooks.fields.events')}</th>
+                  <th scope="col">{t('webhooks.list.state')}</th>
+                  <th scope="col">{t('webhooks.list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((w) => {
+                  const name = w.description ?? w.url;
+                  return (
+                    <tr key={w.id}>
+                      <th scope="row" data-label={t('webhooks.fields.url')}>
+                        <span>
+                          <bdi dir="ltr">{w.url}</bdi>
+                          {w.description && (
+                            <>
+                              <br />
+                              <bdi className="muted">{w.description}</bdi>
+                            </>
                           )}
-                          onClick={() =>
-                            void act(
-                              () => webhooksApi.update(w.id, { active: !w.active }),
-                              w.active ? t('webhooks.list.disabled') : t('webhooks.list.enabled'),
-                            )
-                          }
-                        >
-                          {w.active ? t('webhooks.list.disable') : t('webhooks.list.enable')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t('webhooks.list.pingNamed', { name })}
-                          onClick={() =>
-                            void act(async () => {
-                              await webhooksApi.ping(w.id);
-                              setLogOf(w.id);
-                            }, t('webhooks.list.pinged'))
-                          }
-                        >
-                          {t('webhooks.list.ping')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-expanded={logOf === w.id}
-                          aria-label={t('webhooks.list.logNamed', { name })}
-                          onClick={() => setLogOf(logOf === w.id ? null : w.id)}
-                        >
-                          {t('webhooks.list.log')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t('webhooks.list.rotateNamed', { name })}
-                          onClick={() =>
-                            void act(async () => {
-                              const rotated = await webhooksApi.rotateSecret(w.id);
-                              setSecret({ url: rotated.url, secret: rotated.secret });
-                            }, t('webhooks.list.rotated'))
-                          }
-                        >
-                          {t('webhooks.list.rotate')}
-                        </button>
-                        {confirming === w.id ? (
-                          <span className="confirm">
-                            <span>{t('webhooks.list.confirmDelete')}</span>
-                            <button
-                              type="button"
-                              className="button button--danger"
-                              onClick={() => {
-                                setConfirming(null);
-                                if (logOf === w.id) setLogOf(null);
-                                void act(
-                                  () => webhooksApi.remove(w.id),
-                                  t('webhooks.list.deleted'),
-                                );
-                              }}
-                            >
-                              {t('webhooks.list.yesDelete')}
-                            </button>
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              onClick={() => setConfirming(null)}
-                            >
-                              {t('common.cancel')}
-                            </button>
-                          </span>
-                        ) : (
+                        </span>
+                      </th>
+                      <td data-label={t('webhooks.fields.events')}>{events(w)}</td>
+                      <td data-label={t('webhooks.list.state')}>
+                        {w.active ? t('webhooks.list.active') : t('webhooks.list.inactive')}
+                      </td>
+                      <td data-label={t('webhooks.list.actions')}>
+                        <div className="row-actions">
                           <button
                             type="button"
-                            className="button button--danger"
-                            aria-label={t('webhooks.list.deleteNamed', { name })}
-                            onClick={() => setConfirming(w.id)}
+                            className="button button--secondary"
+                            aria-label={t(
+                              w.active ? 'webhooks.list.disableNamed' : 'webhooks.list.enableNamed',
+                              { name },
+                            )}
+                            onClick={() =>
+                              void act(
+                                () => webhooksApi.update(w.id, { active: !w.active }),
+                                w.active ? t('webhooks.list.disabled') : t('webhooks.list.enabled'),
+                              )
+                            }
                           >
-                            {t('webhooks.list.delete')}
+                            {w.active ? t('webhooks.list.disable') : t('webhooks.list.enable')}
                           </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={t('webhooks.list.pingNamed', { name })}
+                            onClick={() =>
+                              void act(async () => {
+                                await webhooksApi.ping(w.id);
+                                setLogOf(w.id);
+                              }, t('webhooks.list.pinged'))
+                            }
+                          >
+                            {t('webhooks.list.ping')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-expanded={logOf === w.id}
+                            aria-label={t('webhooks.list.logNamed', { name })}
+                            onClick={() => setLogOf(logOf === w.id ? null : w.id)}
+                          >
+                            {t('webhooks.list.log')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={t('webhooks.list.rotateNamed', { name })}
+                            onClick={() =>
+                              void act(async () => {
+                                const rotated = await webhooksApi.rotateSecret(w.id);
+                                setSecret({ url: rotated.url, secret: rotated.secret });
+                              }, t('webhooks.list.rotated'))
+                            }
+                          >
+                            {t('webhooks.list.rotate')}
+                          </button>
+                          <ConfirmRemove
+                            asking={confirming === w.id}
+                            onAsk={() => setConfirming(w.id)}
+                            onCancel={() => setConfirming(null)}
+                            onConfirm={() => {
+                              setConfirming(null);
+                              if (logOf === w.id) setLogOf(null);
+                              void act(() => webhooksApi.remove(w.id), t('webhooks.list.deleted'));
+                            }}
+                            label={t('webhooks.list.delete')}
+                            labelNamed={t('webhooks.list.deleteNamed', { name })}
+                            question={t('webhooks.list.confirmDelete')}
+                            confirmLabel={t('webhooks.list.yesDelete')}
+                          />
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </LoadedItems>
         {hooks.state.status === 'ready' &&
           hooks.state.data.items
             .filter((w) => w.id === logOf)
