@@ -35,6 +35,7 @@ import type { ZodApp } from './http/zod-app.ts';
 import { registerReferralMetricsRoutes } from './referrals/metrics.routes.ts';
 import { registerReferralRoutes } from './referrals/referrals.routes.ts';
 import { registerDuplicateRoutes } from './reunite/duplicates.routes.ts';
+import { registerPprlRoutes } from './reunite/pprl.routes.ts';
 import { registerScreeningRoutes } from './screenings/screenings.routes.ts';
 import { registerTracingRoutes } from './reunite/tracing.routes.ts';
 import type { Clock } from './shared/clock.ts';
@@ -158,6 +159,7 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       registerInstanceRoutes(api, deps);
       registerTracingRoutes(api, deps);
       registerDuplicateRoutes(api, deps);
+      registerPprlRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       done();
     },

@@ -30,6 +30,8 @@ const BODYLESS = new Set([
   'post /webhooks/{id}/rotate-secret',
   'post /webhooks/{id}/ping',
   'post /webhooks/{id}/deliveries/{deliveryId}/retry',
+  // tracing (docs/reunite.md): the search runs on the request as recorded
+  'post /tracing-requests/{id}/search',
 ]);
 
 // Operations that answer with a file download instead of JSON (docs/exchange.md).

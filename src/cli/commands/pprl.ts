@@ -17,6 +17,12 @@ import {
   validateSchema,
 } from '../../shared/linkage/pprl/index.ts';
 import type { Blocking, PprlSchema } from '../../shared/linkage/pprl/index.ts';
+import { Uuid } from '../../shared/api/common.schema.ts';
+import { SYSTEM } from '../../server/db/database.ts';
+import { withSystemExchange } from '../../server/exchange/exchange-context.ts';
+import { findOrganisation } from '../../server/organisations/organisations.repo.ts';
+import { encodeOrganisationCases } from '../../server/reunite/pprl.service.ts';
+import { withRuntime } from '../runtime-args.ts';
 
 // Privacy-preserving record linkage between two data holders (docs/pprl.md): each encodes its
 // own records locally under a shared secret; the linking party runs `match` on encodings only.
@@ -121,24 +127,32 @@ export const pprlKeygenCommand: Command = {
 
 export const pprlEncodeCommand: Command = {
   path: ['pprl', 'encode'],
-  summary: 'Encode a CSV of people as keyed Bloom filters (ids and encodings only, no names)',
+  summary:
+    'Encode a CSV of people, or an organisation’s consenting cases, as keyed Bloom filters (ids and encodings only, no names)',
   usage:
-    'pprl encode --input FILE.csv --secret-file KEY [--id COLUMN] [--schema SCHEMA.json] --out ENC.json [--json]',
+    'pprl encode (--input FILE.csv [--id COLUMN] | --org ORG_ID [--data DIR]) --secret-file KEY [--schema SCHEMA.json] --out ENC.json [--json]',
   run: (args, io) =>
     guarded(io, async () => {
       const v = flags(args, {
         input: { type: 'string' },
+        org: { type: 'string' },
+        data: { type: 'string' },
         'secret-file': { type: 'string' },
         id: { type: 'string' },
         schema: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
       });
-      if (!v.input) throw new UsageError('--input FILE.csv is required');
+      if (v.input && v.org) throw new UsageError('give either --input FILE.csv or --org ORG_ID');
+      if (!v.input && !v.org) throw new UsageError('--input FILE.csv or --org ORG_ID is required');
+      if (v.org && v.id) throw new UsageError('--id names a CSV column: not with --org');
+      if (v.input && v.data) throw new UsageError('--data is for --org only');
       if (!v['secret-file']) throw new UsageError('--secret-file KEY is required');
       if (!v.out) throw new UsageError('--out ENC.json is required');
       const secret = await readSecret(v['secret-file'], io);
       const schema = await readSchema(v.schema);
+      if (v.org) return encodeOrganisation(io, v.org, v.data, secret, schema, v.out, v.json);
+      if (!v.input) throw new UsageError('--input FILE.csv is required');
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(v.input));
@@ -176,6 +190,43 @@ export const pprlEncodeCommand: Command = {
       return 0;
     }),
 };
+
+/**
+ * `pprl encode --org`: the organisation's cases whose person consents to family tracing now,
+ * encoded in one transaction acting for nobody (audited without an actor, as `cases export`).
+ * Ids are case references (docs/pprl.md, "Between organisations on Lantern").
+ */
+async function encodeOrganisation(
+  io: CliIo,
+  org: string,
+  data: string | undefined,
+  secret: Uint8Array,
+  schema: PprlSchema,
+  out: string,
+  json: boolean,
+): Promise<number> {
+  const orgId = Uuid.safeParse(org);
+  if (!orgId.success) throw new UsageError('--org must be an organisation id (UUID)');
+  const r = await withRuntime(data, async (rt) => {
+    const exists = await rt.db.transaction(SYSTEM, (tx) => findOrganisation(tx, orgId.data));
+    if (!exists) throw new PprlCliError('no organisation with that id');
+    return withSystemExchange(rt.db, rt.keyring, orgId.data, (ctx) =>
+      encodeOrganisationCases(ctx, secret, { schema }),
+    );
+  });
+  await writeFile(out, JSON.stringify(r.file), { mode: 0o600 });
+  await chmod(out, 0o600);
+  if (json)
+    io.out(
+      JSON.stringify({ encoded: r.encoded, skippedWithoutConsent: r.skippedWithoutConsent, out }),
+    );
+  else
+    io.out(
+      `encoded ${r.encoded} cases to ${out} (schema ${r.file.fingerprint.slice(0, 12)}); ` +
+        `${r.skippedWithoutConsent} without family-tracing consent were left out`,
+    );
+  return 0;
+}
 
 export const pprlMatchCommand: Command = {
   path: ['pprl', 'match'],
