@@ -12,12 +12,9 @@ import type { Stage } from '../../src/shared/casework/lifecycle.ts';
 import type { RecordIds } from '../support/case-record.ts';
 import { addRecordParts, valid } from '../support/case-record.ts';
 import { csvUpload, validProvider, validService } from '../support/directory.ts';
-import type {
-  ReferTarget,
-  ReuniteTarget,
-  TracingStage,
-} from '../support/permission-targets.ts';
+import type { ReferTarget, ReuniteTarget, TracingStage } from '../support/permission-targets.ts';
 import {
+  LINKAGE_SECRET,
   missingReferTarget,
   missingReuniteTarget,
   partnerInstance,
@@ -615,6 +612,10 @@ const MATRIX: Record<string, Row> = {
     same: by(403, 200, 200, 403, 403),
     other: by(403, 404, 404, 403, 403),
   },
+  // Privacy-preserving linkage (docs/pprl.md): encoding the organisation's cases for another
+  // organisation, and matching two encoding files, are supervisors' (linkage:pprl).
+  'POST /api/v1/linkage/encodings': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'POST /api/v1/linkage/matches': { anon: 401, same: by(403, 200, 403, 403, 403) },
 
   // The API's own documentation is public: the same answer for everyone.
   'GET /api/v1/openapi.json': { anon: 200, same: by(200, 200, 200, 200, 200) },
@@ -973,6 +974,12 @@ describe('permission matrix', () => {
       'POST /api/v1/duplicates/:id/decision': () => ({ decision: 'not_duplicate' }),
       // the pair's own case is kept (a case of the pair named by the URL, whatever its organisation)
       'POST /api/v1/duplicates/:id/merge': () => ({ keep: pair?.keep }),
+      'POST /api/v1/linkage/encodings': () => ({ secret: LINKAGE_SECRET }),
+      // the organisation's own file and the other organisation's, made under the shared secret
+      'POST /api/v1/linkage/matches': () => ({
+        a: targets.same.encodings,
+        b: targets.other.encodings,
+      }),
     };
     const body = await bodies[key]?.();
     return t.request(method, url, {
@@ -1076,6 +1083,8 @@ describe('permission matrix', () => {
         [target.duplicateId, target.duplicateCaseId],
       );
       expect(pair).toEqual({ org, state: 'open', ofPair: true });
+      // the two consenting cases (adult and child), so that the matches cell links real files
+      expect([key, target.encodings?.count]).toEqual([key, 2]);
     }
     // the fresh records of the state-changing cells: each stage as its endpoint needs it
     const expected: Record<TracingStage, [string, boolean, string | null]> = {

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { InstanceCard, Partner } from '../../src/shared/api/instances.schema.ts';
 import type { PackageImportResult } from '../../src/shared/api/instances.schema.ts';
+import type { EncodingFile } from '../../src/shared/api/linkage.schema.ts';
 import type { WebhookWithSecret } from '../../src/shared/api/notify.schema.ts';
 import type {
   TracingRequestDetail,
@@ -281,7 +282,12 @@ export interface ReuniteTarget {
   duplicateCaseId: string;
   /** A fresh open pair: two new cases of one person, then a scan; `keep` is one of them. */
   newDuplicate?: () => Promise<{ id: string; keep: string }>;
+  /** The organisation's encoding file under LINKAGE_SECRET, made by its supervisor. */
+  encodings?: EncodingFile;
 }
+
+/** The secret the matrix's two organisations share for privacy-preserving linkage. */
+export const LINKAGE_SECRET = randomBytes(32).toString('hex');
 
 /**
  * Where a fresh tracing request stands. `new`: open, never searched. `searched`: open, with a
@@ -322,14 +328,14 @@ const SOUGHT = {
   },
 } as const;
 
-/** A valid body for POST /tracing-requests: a family looking for the adult of SOUGHT. */
+/** A valid body for POST /tracing-requests: a family seeks the adult (or the child) of SOUGHT. */
 export const tracingRequestBody = (who: keyof typeof SOUGHT = 'adult') => ({
   sought: { ...SOUGHT[who].sought, relationshipToEnquirer: 'sibling' },
   enquirer: { name: 'Fatima Haddad', kind: 'family', phone: '+961 1 234 567' },
 });
 
-// Names of the fresh duplicate pairs: each pair its own person, so that a scan pairs its two
-// cases with each other and with no other pair's.
+// Names of the fresh duplicate pairs: each pair its own person (56 of them, more than the
+// matrix makes), so that a scan pairs its two cases with each other and with no other pair's.
 const GIVEN = ['Tigist', 'Hawa', 'Mariam', 'Selam', 'Nour', 'Rahel', 'Fatou', 'Esi'];
 const FAMILY = ['Bekele', 'Diallo', 'Tesfaye', 'Mensah', 'Kovalenko', 'Yilmaz', 'Ndiaye'];
 
@@ -410,6 +416,13 @@ export async function reuniteTarget(t: TestLantern, orgId: string): Promise<Reun
   };
   const pair = await newDuplicate();
 
+  // the organisation's consenting cases (the two above) as Bloom-filter encodings
+  const encodings = ok<EncodingFile>(
+    await post('/api/v1/linkage/encodings', { secret: LINKAGE_SECRET }, lead),
+    200,
+    'linkage encodings',
+  );
+
   return {
     tracingId: searched.id,
     candidateId: searched.candidateId!,
@@ -417,5 +430,6 @@ export async function reuniteTarget(t: TestLantern, orgId: string): Promise<Reun
     duplicateId: pair.id,
     duplicateCaseId: pair.keep,
     newDuplicate,
+    encodings,
   };
 }

@@ -546,10 +546,15 @@ export async function mergePair(
   const pair = await findPair(ctx.tx, pairId, true);
   if (!pair) throw AppError.notFound('duplicate pair');
   if (pair.state !== 'open' && pair.state !== 'not_duplicate') {
-    throw refuse(`The pair is ${pair.state.replace('_', ' ')}; only an open pair can be merged.`, {
-      from: pair.state,
-      to: 'merged',
-    });
+    // A pair once judged "not a duplicate" may still be merged: a supervisor correcting an
+    // earlier decision. A merged or obsolete pair may not.
+    throw refuse(
+      `The pair is ${pair.state.replace('_', ' ')}; only an open pair, or one judged not a duplicate, can be merged.`,
+      {
+        from: pair.state,
+        to: 'merged',
+      },
+    );
   }
   if (keep !== pair.caseA && keep !== pair.caseB) {
     throw AppError.invalid([{ path: 'keep', message: 'must be one of the two cases of the pair' }]);
