@@ -2,7 +2,7 @@
  * One tracing query against many cases: seeds synthetic cases with the bulk seeder (which also
  * writes the match keys; its time is measured), records family-tracing consent for about half of
  * them, then runs the candidate search (`findCandidates`, purpose 'tracing': blocking on match
- * keys, decryption of at most 300 identities, Fellegi–Sunter scoring, the batched consent check)
+ * keys, decryption of at most 150 identities, Fellegi–Sunter scoring, the batched consent check)
  * for persons known to be registered, searched under a different spelling and a birth year only.
  * Each query is one organisation-scoped transaction, as a request would be. Prints ONE JSON
  * document on stdout (progress on stderr). Measured, never asserted (bench/README.md).
@@ -245,7 +245,7 @@ async function benchDriver(
       if (r.candidates.some((c) => c.reference.endsWith(ref))) found++;
     }
     const timing = percentiles(ms);
-    // The blocking statement alone (match keys → the ≤ 300 persons to decrypt), to show where
+    // The blocking statement alone (match keys → the ≤ 150 persons to decrypt), to show where
     // the time goes; the rest is decryption, scoring and the consent query.
     const blockMs: number[] = [];
     for (const x of sought) {

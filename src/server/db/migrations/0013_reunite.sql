@@ -23,6 +23,10 @@ CREATE POLICY tenant ON person_match_keys TO lantern_app
 CREATE POLICY system ON person_match_keys TO CURRENT_USER USING (true);
 GRANT SELECT, INSERT, DELETE ON person_match_keys TO lantern_app;
 
+-- The candidate search reads the cases of ≤ 150 persons by person id: without this index that
+-- join scans every case (most of a query's time at 1,000,000 cases).
+CREATE INDEX IF NOT EXISTS cases_person_idx ON cases (org_id, person_id);
+
 -- Numbers tracing requests per organisation (TR-2026-000001), as case_seq numbers cases.
 ALTER TABLE organisations ADD COLUMN tracing_seq integer NOT NULL DEFAULT 0;
 GRANT UPDATE (tracing_seq) ON organisations TO lantern_app;
