@@ -278,7 +278,8 @@ async function benchDriver(
       meanCompared: Math.round(compared / sought.length),
       /** Share of sought persons (all consenting) found among the top 20 candidates. */
       recallAt20: Math.round((found / sought.length) * 1000) / 1000,
-      meetsTarget: timing.p95Ms < 200,
+      // The target is stated at 1,000,000 cases: a smaller run cannot meet it, only inform.
+      meetsTarget: count >= 1_000_000 && timing.p95Ms < 200,
     };
   } finally {
     await db.close();
