@@ -16,6 +16,9 @@ import { benchPprl } from './pprl.ts';
 import { benchReferrals } from './referrals.ts';
 import { benchTracing, tracingBenchSettings } from './tracing.ts';
 import { benchNames } from './names.ts';
+import { benchHubAnonymize } from './hub-anonymize.ts';
+import { benchHubDp } from './hub-dp.ts';
+import { benchHubPublish } from './hub-publish.ts';
 import { measure } from './lib/load.ts';
 import {
   firstAdminPassword,
@@ -307,6 +310,12 @@ async function main(): Promise<number> {
   Object.assign(report, { linkage: await benchLinkage() });
   // Cross-script name matching on ../shared/data/names/ar2en.txt (bench/names.ts): in-process.
   Object.assign(report, { names: benchNames() });
+  // The data hub (docs/hub.md): k-anonymity on UCI Adult beside ARX, DP aggregates and
+  // synthetic data beside the Synthetic Data Showcase, and 100,000 CTDC records from the case
+  // store to a published k = 11 file.
+  Object.assign(report, { hubAnonymize: benchHubAnonymize() });
+  Object.assign(report, { hubDp: benchHubDp() });
+  Object.assign(report, { hubPublish: await benchHubPublish() });
 
   report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   report.totalSeconds = Math.round((performance.now() - started) / 1000);

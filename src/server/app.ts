@@ -24,8 +24,11 @@ import { registerConsentRoutes } from './consent/consent.routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/database.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
+import { registerContributionRoutes } from './hub/contributions.routes.ts';
 import { registerInstanceRoutes } from './instances/instances.routes.ts';
 import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
+import type { HubOptions } from './hub/hub-context.ts';
+import { registerHubRoutes } from './hub/hub.routes.ts';
 import { registerNotifyRoutes } from './notify/notify.routes.ts';
 import type { NotifyOptions } from './notify/notify.service.ts';
 import { installErrorHandling, sendNotFound } from './http/error-handler.ts';
@@ -59,6 +62,8 @@ export interface AppOptions {
   loginAttempts?: { limit: number; windowMs: number };
   /** Notifications: webhook URLs on private addresses (LANTERN_WEBHOOK_ALLOW_PRIVATE). */
   notify?: NotifyOptions;
+  /** The data hub: the privacy budget of each source (LANTERN_HUB_EPSILON, LANTERN_HUB_DELTA). */
+  hub?: HubOptions;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -160,6 +165,8 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       registerTracingRoutes(api, deps);
       registerDuplicateRoutes(api, deps);
       registerPprlRoutes(api, deps);
+      registerHubRoutes(api, deps, o.hub);
+      registerContributionRoutes(api, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       done();
     },

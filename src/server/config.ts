@@ -12,6 +12,8 @@ export interface Config {
   poolSize: number;
   /** Notifications (docs/notifications.md): SMTP, links, webhooks and the worker's pace. */
   notify: NotifyConfig;
+  /** The data hub (docs/hub.md): the privacy budget (ε, δ) of each source. */
+  hub: { budget: { epsilon: number; delta: number } };
 }
 
 export interface NotifyConfig {
@@ -51,6 +53,15 @@ const int = (v: string | undefined, fallback: number, name: string): number => {
   return n;
 };
 
+/** A number in (0, max]; the hub's budget (docs/hub.md). */
+const budgetNumber = (v: string | undefined, fallback: number, max: number, name: string) => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > max)
+    throw new Error(`${name} must be a number above 0 and at most ${max}`);
+  return n;
+};
+
 const bool = (v: string | undefined): boolean => v === '1' || v?.toLowerCase() === 'true';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LANTERN_LOG_LEVEL ?? 'info',
     poolSize: int(env.LANTERN_DB_POOL, 10, 'LANTERN_DB_POOL'),
     notify: notifyConfig(env),
+    hub: {
+      budget: {
+        epsilon: budgetNumber(env.LANTERN_HUB_EPSILON, 10, 1000, 'LANTERN_HUB_EPSILON'),
+        delta: budgetNumber(env.LANTERN_HUB_DELTA, 1e-5, 0.01, 'LANTERN_HUB_DELTA'),
+      },
+    },
   };
 }

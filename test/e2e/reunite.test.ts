@@ -143,9 +143,11 @@ describe('reunite, end to end in Chromium', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line).toMatch(WEIGHTED);
     // The name agrees across scripts and the date of birth agrees, each with positive weight.
-    expect(lines.some((l) => /^(Name|Given name|Family name): .+ \(\+\d+\.\d\)$/.test(l))).toBe(
-      true,
-    );
+    // Given and family name are compared one by one (the match model's comparisons).
+    for (const field of ['Given name', 'Family name'])
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^${field}: .+ \\(\\+\\d+\\.\\d\\)$`)),
+      );
     expect(lines).toContainEqual(expect.stringMatching(/^Date of birth: the same \(\+\d+\.\d\)$/));
     await noViolations(caseworker);
 
@@ -248,13 +250,17 @@ describe('reunite, end to end in Chromium', () => {
     expect(await item.textContent()).toMatch(/Match probability: \d+(\.\d)?%/);
     const lines = await explanation(item);
     for (const line of lines) expect(line).toMatch(WEIGHTED);
-    expect(lines.some((l) => /^(Name|Given name|Family name): .+ \(\+\d+\.\d\)$/.test(l))).toBe(
-      true,
-    );
+    // Given and family name are compared one by one (the match model's comparisons).
+    for (const field of ['Given name', 'Family name'])
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^${field}: .+ \\(\\+\\d+\\.\\d\\)$`)),
+      );
     // The request gave the year of birth only; the case has the full date.
     expect(lines).toContainEqual(
       expect.stringMatching(/^Date of birth: year only agrees \(\+\d+\.\d\)$/),
     );
+    // Separated in Syria, a Syrian citizen: the same country counts for the match.
+    expect(lines).toContainEqual(expect.stringMatching(/^Place: same country \(\+\d+\.\d\)$/));
     // Only the case's reference: the name registered in Arabic is not shown to the officer here.
     expect(await candidates.textContent()).not.toContain('محمد');
     await noViolations(officer);

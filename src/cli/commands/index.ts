@@ -2,6 +2,8 @@ import type { Command } from '../command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { casesExportCommand } from './cases-export.ts';
 import { casesImportCommand } from './cases-import.ts';
+import { hubAnonymizeCommand } from './hub-anonymize.ts';
+import { hubGenerateCommand } from './hub-generate.ts';
 import { demoSeedCommand } from './demo-seed.ts';
 import { instanceCommands } from './instance.ts';
 import { linkCommands } from './link.ts';
@@ -15,6 +17,7 @@ import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
 import { servicesCommands } from './services.ts';
 import { userCreateCommand } from './user-create.ts';
+import { hubDpCommands } from './hub-dp.ts';
 
 /** Every `lantern` sub-command. Add a new one here. */
 export const commands: Command[] = [
@@ -34,4 +37,7 @@ export const commands: Command[] = [
   ...instanceCommands,
   ...pprlCommands,
   ...linkCommands,
+  ...hubDpCommands,
+  hubAnonymizeCommand,
+  hubGenerateCommand,
 ];

@@ -45,6 +45,7 @@ export const serveCommand: Command = {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       notify: { allowPrivateWebhooks: config.notify.webhookAllowPrivate },
+      hub: config.hub,
     });
     // Notifications: outbox fan-out, webhooks and e-mail, and periodic jobs (addJob).
     const worker = new NotifyWorker({

@@ -79,6 +79,12 @@ const INTENDED: Record<Action, Record<Role, boolean>> = {
   'duplicate:review':    row(N,     Y,         N,        N,      N),
   'case:merge':          row(N,     Y,         N,        N,      N),
   'linkage:pprl':        row(N,     Y,         N,        N,      N),
+  // the data hub (docs/hub.md): supervisors contribute (four-eyes), analysts publish
+  'hub:contribute':      row(N,     Y,         N,        N,      N),
+  'hub:approve':         row(N,     Y,         N,        N,      N),
+  'hub:read':            row(N,     N,         N,        Y,      N),
+  'hub:import':          row(N,     N,         N,        Y,      N),
+  'hub:publish':         row(N,     N,         N,        Y,      N),
 };
 
 const cells = ACTIONS.flatMap((action) =>

@@ -25,7 +25,9 @@ export async function blockCandidates(
   if (keys.length === 0) return [];
   return tx.query<BlockHit>(
     `WITH q AS (SELECT DISTINCT decode(k, 'hex') AS key FROM unnest($2::text[]) AS t(k)),
-     counted AS (
+     -- MATERIALIZED: computed once. Inlined, the planner re-ran each key's count for every
+     -- joined row (6,438 counts for one query at 1,000,000 cases: 2 s instead of 15 ms).
+     counted AS MATERIALIZED (
        SELECT q.key, (SELECT count(*) FROM (SELECT 1 FROM person_match_keys m
                        WHERE m.org_id = $1 AND m.key = q.key LIMIT $3::int + 1) s) AS n
          FROM q),
@@ -53,8 +55,14 @@ export interface CandidateRow {
   countryOfExploitation: string | null;
 }
 
+/**
+ * The cases of the blocked persons. The organisation is named although row-level security
+ * implies it: with it the planner reads `cases_person_idx` (org_id, person_id) for each person;
+ * without it, a superuser connection (the bench, maintenance) scans all cases.
+ */
 export async function loadCandidates(
   tx: Tx,
+  orgId: string,
   personIds: readonly string[],
 ): Promise<CandidateRow[]> {
   if (personIds.length === 0) return [];
@@ -63,9 +71,9 @@ export async function loadCandidates(
             c.age_at_registration AS "ageAtRegistration",
             c.registration_date::text AS "registrationDate", c.citizenship::text AS citizenship,
             c.country_of_exploitation::text AS "countryOfExploitation"
-       FROM persons p JOIN cases c ON c.person_id = p.id
-      WHERE p.id = ANY($1::uuid[])`,
-    [personIds],
+       FROM persons p JOIN cases c ON c.org_id = $1 AND c.person_id = p.id
+      WHERE p.id = ANY($2::uuid[])`,
+    [orgId, personIds],
   );
 }
 

@@ -1,9 +1,9 @@
 /**
  * The candidate search every Reunite feature uses (tracing here; duplicates at registration
  * and in the batch review): match keys of the query → persons sharing the most (weighted) keys,
- * bounded → only their identities decrypted → Fellegi–Sunter scores → ranked. For tracing, a
- * case is proposed only if its person consents to family tracing now (docs/consent.md); the
- * others are counted, never shown. See docs/reunite.md.
+ * bounded → only their identities decrypted → Fellegi–Sunter scores (the engine's trained model,
+ * matcher.ts) → ranked. For tracing, a case is proposed only if its person consents to family
+ * tracing now (docs/consent.md); the others are counted, never shown. See docs/reunite.md.
  */
 import type { ConsentEntry } from '../../shared/consent/index.ts';
 import { decideConsent } from '../../shared/consent/index.ts';
@@ -14,7 +14,8 @@ import type { ConsentBatchRow } from './candidates.repo.ts';
 import { blockCandidates, listTracingConsents, loadCandidates } from './candidates.repo.ts';
 import { linkRecordOfPerson } from './link-record.ts';
 import { queryMatchKeys } from './match-keys.ts';
-import { scorePair } from './matcher.ts';
+import { scoreCandidates } from './matcher.ts';
+import { scoringModel } from './scoring.service.ts';
 
 export type CandidatePurpose = 'tracing' | 'duplicates';
 
@@ -112,14 +113,17 @@ export async function findCandidates(
   });
   const rows = await loadCandidates(
     ctx.tx,
+    ctx.actor.orgId,
     hits.map((h) => h.personId),
   );
+  const others = rows.map((row) =>
+    linkRecordOfPerson(openIdentity(keys, row.personId, row.identity), row),
+  );
+  const pairs = rows.length > 0 ? scoreCandidates(await scoringModel(ctx), record, others) : [];
   const scored: Candidate[] = [];
-  for (const row of rows) {
-    const identity = openIdentity(keys, row.personId, row.identity);
-    const other = linkRecordOfPerson(identity, row);
-    const pair = scorePair(record, other);
-    if (pair.probability < minProbability) continue;
+  rows.forEach((row, k) => {
+    const pair = pairs[k]!;
+    if (pair.probability < minProbability) return;
     scored.push({
       ...pair,
       personId: row.personId,
@@ -127,7 +131,7 @@ export async function findCandidates(
       reference: row.reference,
       consentId: null,
     });
-  }
+  });
   scored.sort((x, y) => y.weight - x.weight || x.reference.localeCompare(y.reference));
 
   let withheldForConsent = 0;

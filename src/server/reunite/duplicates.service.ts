@@ -52,7 +52,8 @@ import {
   scanPersons,
 } from './duplicates.repo.ts';
 import { linkRecordOfPerson } from './link-record.ts';
-import { scorePair } from './matcher.ts';
+import { pairScorer, scorePair } from './matcher.ts';
+import { scoringModel } from './scoring.service.ts';
 
 // Reunite, duplicates (docs/duplicates.md): the check at registration and the batch review.
 
@@ -129,9 +130,11 @@ export async function checkDuplicates(
   const refs = await caseRefs(ctx.tx, [
     ...new Set([...scores.keys(), ...byDocument.map((p) => p.caseId)]),
   ]);
+  const model = byDocument.length > 0 ? await scoringModel(ctx) : null;
   for (const p of byDocument) {
-    if (scores.has(p.caseId)) continue;
-    const pair = scorePair(record, recordOf(p, openIdentity(keys, p.personId, p.identity)));
+    if (scores.has(p.caseId) || !model) continue;
+    const other = recordOf(p, openIdentity(keys, p.personId, p.identity));
+    const pair = scorePair(model, record, other);
     scores.set(p.caseId, { weight: pair.weight, fields: pair.fields });
   }
 
@@ -233,13 +236,19 @@ export async function scanDuplicates(
   }
 
   const known = await knownPairs(ctx.tx);
+  // Everyone scanned is prepared for the engine once; pairs are scored by index.
+  const index = new Map([...people.keys()].map((id, k) => [id, k]));
+  const score = pairScorer(
+    await scoringModel(ctx),
+    [...people.values()].map((p) => p.record),
+  );
   const found: string[] = [];
   const result = { opened: 0, updated: 0, unchanged: 0 };
   for (const [x, y] of pairs) {
     const a = people.get(x);
     const b = people.get(y);
     if (!a || !b) continue;
-    const s = withIdentifiers(scorePair(a.record, b.record), a.ids, b.ids);
+    const s = withIdentifiers(score(index.get(x)!, index.get(y)!), a.ids, b.ids);
     if (s.probability < threshold) continue;
     const [first, second] = a.row.caseId < b.row.caseId ? [a, b] : [b, a];
     const [caseA, caseB] = orderPair(a.row.caseId, b.row.caseId);

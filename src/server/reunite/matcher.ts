@@ -1,29 +1,28 @@
 /**
  * The candidate search's single door to the record-linkage engine: blocking-key strings of a
- * record (before they are keyed with HMAC, match-keys.ts) and the Fellegi–Sunter score of a pair
- * with its per-field explanation. Everything else in src/server/reunite depends on these three
+ * record (before they are keyed with HMAC, match-keys.ts) and the Fellegi–Sunter scores of pairs
+ * with their per-field explanations. Everything else in src/server/reunite depends on these
  * functions only.
  *
  * Names come from the engine's names module (src/shared/linkage/names: `nameBlockingKeys`,
- * `compareNameParts`, cross-script). INTERIM: the pair score uses m/u probabilities set by hand
- * below, until the engine exports a default (or the organisation's trained) `Model` to give to
- * `comparePair` (src/shared/linkage/engine.ts); the switch is this file only.
- * Fellegi, I. P. and Sunter, A. B. (1969), "A theory for record
- * linkage", JASA 64(328): the weight of a comparison level is log2(m/u), the weights of the
- * fields add up, and the posterior follows from the prior odds.
+ * cross-script). Pairs are scored by the engine (src/shared/linkage/engine.ts) with its
+ * EM-trained `DEFAULT_MODEL`, fitted to the server's records and to the organisation's size
+ * (`serverModel`; docs/reunite.md, "Scoring"). Fellegi, I. P. and Sunter, A. B. (1969), "A theory
+ * for record linkage", JASA 64(328): the weight of a comparison level is log2(m/u), the weights
+ * of the fields add up, and the posterior follows from the prior odds.
  */
-import type { AnalysedNameParts } from '../../shared/linkage/names/index.ts';
+import { DEFAULT_MODEL } from '../../shared/linkage/default-model.ts';
+import { comparePair, explainAgainst, PairScorer } from '../../shared/linkage/engine.ts';
 import {
-  analyseNameParts,
-  compareAnalysedParts,
-  nameBlockingKeys,
-} from '../../shared/linkage/names/index.ts';
-import type {
-  FieldComparison,
-  LinkRecord,
-  PartialDate,
-  ScoredPair,
-} from '../../shared/linkage/types.ts';
+  countryOnlyPlaces,
+  queryPrior,
+  withLambda,
+  withoutComparisons,
+} from '../../shared/linkage/model-adapt.ts';
+import type { Model } from '../../shared/linkage/model.ts';
+import { nameBlockingKeys } from '../../shared/linkage/names/index.ts';
+import { prepareRecords } from '../../shared/linkage/prepare.ts';
+import type { LinkRecord, ScoredPair } from '../../shared/linkage/types.ts';
 
 // ── Blocking keys ──────────────────────────────────────────────────────────────────────────
 
@@ -90,113 +89,85 @@ export function queryKeyStrings(r: LinkRecord): string[] {
 
 // ── Scoring ────────────────────────────────────────────────────────────────────────────────
 
-/** m and u of one comparison level: P(level | match) and P(level | non-match). */
-type Levels = Record<string, { m: number; u: number }>;
+/**
+ * The scorer in use, recorded by the benchmarks beside their figures: the engine's default
+ * model and how it was trained (default-model.ts; `dedupeRecords` on generatePersons seed 1969,
+ * whose run gives these figures).
+ */
+export const SCORER = {
+  name: 'fs-default-v1',
+  model: 'DEFAULT_MODEL (src/shared/linkage/default-model.ts)',
+  trainedOn: {
+    records: 60_000,
+    data: 'synthetic persons (generatePersons, seed 1969)',
+    randomPairsForU: 100_000,
+    candidatePairsForEm: 70_904,
+    emIterations: 123,
+  },
+  comparisons: ['givenName', 'familyName', 'birth', 'sex', 'place'],
+  prior: '1 / (cases the organisation has registered + 1)',
+  termFrequencies: false,
+} as const;
 
-/** Hand-set defaults; the engine's trained models replace them. */
-export const INTERIM_MODEL = {
-  /** Prior probability that a candidate sharing a blocking key is the person sought. */
-  prior: 1e-4,
-  name: {
-    exact: { m: 0.4, u: 0.0005 },
-    transliterated: { m: 0.15, u: 0.0003 },
-    phonetic: { m: 0.2, u: 0.002 },
-    fuzzy_high: { m: 0.1, u: 0.003 },
-    swapped: { m: 0.03, u: 0.0002 },
-    subset: { m: 0.05, u: 0.003 },
-    fuzzy_low: { m: 0.04, u: 0.02 },
-    different: { m: 0.03, u: 0.97 },
-  } satisfies Levels,
-  birth: {
-    exact: { m: 0.55, u: 0.0001 },
-    swapped_day_month: { m: 0.02, u: 0.0001 },
-    year_month: { m: 0.1, u: 0.001 },
-    year: { m: 0.15, u: 0.014 },
-    year_close: { m: 0.08, u: 0.03 },
-    age_close: { m: 0.7, u: 0.1 },
-    different: { m: 0.05, u: 0.85 },
-  } satisfies Levels,
-  sex: {
-    agree: { m: 0.97, u: 0.5 },
-    disagree: { m: 0.03, u: 0.5 },
-  } satisfies Levels,
-  place: {
-    same_country: { m: 0.6, u: 0.2 },
-    different: { m: 0.4, u: 0.8 },
-  } satisfies Levels,
-};
+/**
+ * The default model, fitted once to what the server's person records carry: places are
+ * countries only (citizenship, country of exploitation), so the place levels are collapsed to
+ * country agreement (`countryOnlyPlaces`); a telephone is never given to the model — the
+ * duplicate check compares telephones and document numbers as exact identifiers of its own
+ * (shared/reunite/duplicates.ts), and a tracing request holds no telephone of the person sought.
+ */
+const SERVER_BASE: Model = countryOnlyPlaces(withoutComparisons(DEFAULT_MODEL, ['id:phone']));
 
-const weightOf = (l: { m: number; u: number }) => Math.log2(l.m / l.u);
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
-// The query is compared with up to 300 candidates: its names are analysed once.
-const analysed = new WeakMap<LinkRecord, AnalysedNameParts>();
-function namePartsOf(r: LinkRecord): AnalysedNameParts {
-  let a = analysed.get(r);
-  if (!a) {
-    a = analyseNameParts({ given: r.givenName, family: r.familyName, aliases: r.aliases });
-    analysed.set(r, a);
-  }
-  return a;
+/**
+ * The model to score against an organisation holding `persons` registered persons: the default
+ * model with the prior of one record compared with each of them (`queryPrior`: 1 / (persons + 1),
+ * Splink's probability_two_random_records_match for that comparison). The batch scan uses the
+ * same prior — each person is a query against the others — so that a pair scores the same in
+ * the scan as in the check at registration.
+ */
+export function serverModel(persons: number): Model {
+  return withLambda(SERVER_BASE, queryPrior(persons));
 }
 
-/** The names module's level for the whole name (given, family, aliases; swapped, subsets). */
-function compareNames(a: LinkRecord, b: LinkRecord): string {
-  return compareAnalysedParts(namePartsOf(a), namePartsOf(b)).level;
-}
-
-function compareBirth(a: LinkRecord, b: LinkRecord): string {
-  const da: PartialDate | null = a.birth?.year ? a.birth : null;
-  const db: PartialDate | null = b.birth?.year ? b.birth : null;
-  if (da && db) {
-    if (da.year === db.year) {
-      if (da.month && db.month && da.month === db.month) {
-        if (da.day && db.day) return da.day === db.day ? 'exact' : 'year_month';
-        return 'year_month';
-      }
-      if (da.month && db.month && da.day && db.day && da.month === db.day && da.day === db.month) {
-        return 'swapped_day_month';
-      }
-      return da.month && db.month ? 'year_close' : 'year';
-    }
-    return Math.abs(da.year! - db.year!) <= 1 ? 'year_close' : 'different';
-  }
-  const ya = birthYearOf(a);
-  const yb = birthYearOf(b);
-  if (!ya || !yb) return 'missing';
-  return Math.abs(ya.year - yb.year) <= Math.max(ya.spread, yb.spread) ? 'age_close' : 'different';
-}
-
-function compareSex(a: LinkRecord, b: LinkRecord): string {
-  if (!a.sex || !b.sex) return 'missing';
-  return a.sex === b.sex ? 'agree' : 'disagree';
-}
-
-function comparePlaces(a: LinkRecord, b: LinkRecord): string {
-  const ca = new Set(a.places.map((p) => p.country).filter(Boolean));
-  const cb = b.places.map((p) => p.country).filter(Boolean);
-  if (ca.size === 0 || cb.length === 0) return 'missing';
-  return cb.some((c) => ca.has(c)) ? 'same_country' : 'different';
-}
-
-/** Scores a pair: one FieldComparison per field, strongest evidence first, and the posterior. */
-export function scorePair(a: LinkRecord, b: LinkRecord): ScoredPair {
-  const m = INTERIM_MODEL;
-  const field = (name: string, level: string, levels: Levels): FieldComparison => {
-    const l = levels[level];
-    return { field: name, level, weight: l ? round(weightOf(l)) : 0 };
+/** The record as the server's model compares it: places by country only. */
+function countriesOnly(r: LinkRecord): LinkRecord {
+  return {
+    ...r,
+    places: r.places
+      .filter((p) => !!p.country)
+      .map((p) => ({ country: p.country, adminArea: null, locality: null })),
+    identifiers: {},
   };
-  const fields = [
-    field('name', compareNames(a, b), m.name),
-    field('birth', compareBirth(a, b), m.birth),
-    field('sex', compareSex(a, b), m.sex),
-    field('place', comparePlaces(a, b), m.place),
-  ].sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
-  const prior = Math.log2(m.prior / (1 - m.prior));
-  const weight = round(prior + fields.reduce((s, f) => s + f.weight, 0));
-  const probability = 1 / (1 + 2 ** -weight);
-  return { a: a.id, b: b.id, weight, probability, fields };
 }
 
-/** Name of the scorer in use, recorded with each search (docs/reunite.md). */
-export const SCORER = 'interim-fs-v1';
+/**
+ * Scores `query` against each candidate, in the candidates' order: one ScoredPair each (`a` the
+ * query's id, `b` the candidate's), its fields strongest evidence first. The query and its
+ * candidates are prepared together once (`explainAgainst`).
+ */
+export function scoreCandidates(
+  model: Model,
+  query: LinkRecord,
+  candidates: readonly LinkRecord[],
+): ScoredPair[] {
+  return explainAgainst(model, countriesOnly(query), candidates.map(countriesOnly));
+}
+
+/** Scores one pair (a case found by its document number at registration). */
+export function scorePair(model: Model, a: LinkRecord, b: LinkRecord): ScoredPair {
+  return comparePair(model, countriesOnly(a), countriesOnly(b));
+}
+
+/**
+ * Scores pairs among many records (the batch scan): the records are prepared once and each
+ * pair, by the records' indices, is explained as `scorePair` would.
+ */
+export function pairScorer(
+  model: Model,
+  records: readonly LinkRecord[],
+): (i: number, j: number) => ScoredPair {
+  const scorer = new PairScorer(model, prepareRecords(records.map(countriesOnly)), {
+    termFrequencies: false,
+  });
+  return (i, j) => scorer.explain(i, j);
+}

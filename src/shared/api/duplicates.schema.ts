@@ -11,11 +11,15 @@ import { isoDate, text } from './text.ts';
 /** How one field compared (src/shared/linkage/types.ts FieldComparison). */
 export const FieldExplanation = z
   .object({
-    field: z
-      .string()
-      .meta({ description: 'e.g. name, givenName, familyName, birth, sex, documentNumber' }),
+    field: z.string().meta({
+      description:
+        'A comparison of the match model (givenName, familyName, birth, sex, place) or an ' +
+        'identifier compared exactly (documentNumber, phone)',
+    }),
     level: z.string().meta({
-      description: 'e.g. exact, transliterated, phonetic, fuzzy, swapped, different, missing',
+      description:
+        'The comparison level (docs/record-linkage.md), e.g. exact, transliterated, phonetic, ' +
+        'fuzzy_high, swapped, year, country, different, missing',
     }),
     weight: z.number().meta({ description: 'log2(m/u): positive agrees, negative disagrees' }),
   })

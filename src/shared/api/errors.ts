@@ -20,6 +20,11 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /**
+   * The data cannot leave with the stated guarantee (e.g. too few records to reach k): nothing
+   * is written (details name the rule and the figures).
+   */
+  disclosure_check_failed: 422,
   body_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 423,

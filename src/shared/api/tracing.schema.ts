@@ -203,8 +203,14 @@ export const TracingRequestDetail = TracingRequestSummary.extend({
 export type TracingRequestDetail = z.infer<typeof TracingRequestDetail>;
 
 export const FieldExplanation = z.object({
-  field: z.string(),
-  level: z.string(),
+  field: z.string().meta({
+    description: 'A comparison of the match model: givenName, familyName, birth, sex, place',
+  }),
+  level: z.string().meta({
+    description:
+      'The comparison level (docs/record-linkage.md), e.g. exact, transliterated, phonetic, ' +
+      'fuzzy_high, year, year_plus_minus_1, country, different, missing',
+  }),
   weight: z.number().meta({ description: 'log2(m/u) of the level; 0 when missing' }),
 });
 

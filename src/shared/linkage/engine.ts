@@ -463,3 +463,22 @@ export function comparePair(model: Model, a: LinkRecord, b: LinkRecord): ScoredP
 }
 
 export { LEVELS_OF };
+
+/**
+ * Scores and explains one record against many (a tracing query against its blocked
+ * candidates): the records are prepared together once, so the query's names are analysed once
+ * and name-pair levels are memoised across candidates, instead of once per `comparePair`.
+ * Without term-frequency adjustment, as `comparePair`: the frequencies of a blocked candidate
+ * list are not those of the whole list (its members share the query's name keys). Returns one
+ * pair per candidate, in the candidates' order, `a` being the query.
+ */
+export function explainAgainst(
+  model: Model,
+  query: LinkRecord,
+  candidates: readonly LinkRecord[],
+): ScoredPair[] {
+  if (candidates.length === 0) return [];
+  const set = prepareRecords([query, ...candidates]);
+  const scorer = new PairScorer(model, set, { termFrequencies: false });
+  return candidates.map((_, k) => scorer.explain(0, k + 1));
+}

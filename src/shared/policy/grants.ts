@@ -61,6 +61,13 @@ export const ACTIONS = [
   'duplicate:review',
   'case:merge',
   'linkage:pprl',
+  // the data hub (docs/hub.md): supervisors contribute their organisation's de-identified rows
+  // (four-eyes approval); analysts import CTDC files, build and release publications
+  'hub:contribute',
+  'hub:approve',
+  'hub:read',
+  'hub:import',
+  'hub:publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -147,10 +154,20 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'duplicate:review',
     'case:merge',
     'linkage:pprl',
+    // the data hub: preparing and approving (a different supervisor) the organisation's contribution
+    'hub:contribute',
+    'hub:approve',
   ]),
   caseworker: new Set(CASEWORK),
   // de-identified pathway figures only
-  analyst: new Set([...EVERYONE, 'referral:metrics']),
+  analyst: new Set([
+    ...EVERYONE,
+    'referral:metrics',
+    // the data hub's de-identified store: CTDC imports, publications and their release
+    'hub:read',
+    'hub:import',
+    'hub:publish',
+  ]),
   // the referrals addressed to their organisation, and its places; never a case
   provider: new Set([...EVERYONE, 'directory:capacity', 'referral:inbox', 'referral:package']),
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ForcedPasswordChange } from '../pages/auth/ForcedPasswordChange.tsx';
 import { ForcedTotpEnrolment } from '../pages/auth/ForcedTotpEnrolment.tsx';
 import { LoginPage } from '../pages/login/LoginPage.tsx';
+import { publicDataRoute } from '../pages/public-data/public-data-routes.tsx';
 import { Redirect } from '../router/Redirect.tsx';
 import { useLocation } from '../router/history.ts';
 import { mayOpen } from '../session/permissions.ts';
@@ -16,6 +17,9 @@ export function App() {
   const { state } = useSession();
   const location = useLocation();
   const onLogin = location.pathname === '/login';
+  // The public data page needs no session: released publications only (docs/hub.md).
+  const publicData = publicDataRoute(location.pathname);
+  if (publicData) return <Layout>{publicData}</Layout>;
 
   if (state.status === 'loading') {
     return (

@@ -8,6 +8,7 @@ import { CaseListPage } from '../pages/cases/CaseListPage.tsx';
 import { CaseloadPage } from '../pages/cases/CaseloadPage.tsx';
 import { CasePage } from '../pages/cases/CasePage.tsx';
 import { directoryRoute } from '../pages/directory/directory-routes.tsx';
+import { hubRoute } from '../pages/hub/hub-routes.tsx';
 import { referralRoute } from '../pages/referrals/referral-routes.tsx';
 import { MetricsPage } from '../pages/referrals/metrics/MetricsPage.tsx';
 import { NewCasePage } from '../pages/cases/NewCasePage.tsx';
@@ -51,6 +52,8 @@ export function AppRoutes({ pathname }: { pathname: string }) {
   }
   const directory = directoryRoute(path, role);
   if (directory) return directory;
+  const hub = hubRoute(path, role);
+  if (hub) return hub;
   const referral = referralRoute(path, role);
   if (referral) return referral;
   const reunite = tracingRoute(path, role) ?? duplicatesRoute(path, role);

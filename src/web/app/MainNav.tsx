@@ -23,6 +23,13 @@ export function MainNav({ role }: { role: Role }) {
     },
     { to: '/tracing', label: t('tracing.nav'), show: can(role, 'tracing:read') },
     { to: '/duplicates', label: t('duplicates.nav'), show: can(role, 'duplicate:review') },
+    {
+      to: '/hub/contributions',
+      label: t('hub.nav.contributions'),
+      show: can(role, 'hub:contribute'),
+    },
+    { to: '/hub/publications', label: t('hub.nav.hub'), show: can(role, 'hub:read') },
+    { to: '/data', label: t('publicData.nav'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
     { to: '/admin/webhooks', label: t('webhooks.nav'), show: can(role, 'webhook:manage') },
     { to: '/admin/partners', label: t('partners.nav'), show: can(role, 'partner:manage') },

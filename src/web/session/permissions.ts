@@ -37,6 +37,8 @@ export function mayOpen(role: Role, path: string): boolean {
   if (path.startsWith('/referrals/packages')) return can(role, 'referral:package');
   if (path === '/referrals' || path.startsWith('/referrals/')) return can(role, 'referral:read');
   if (path === '/tracing' || path.startsWith('/tracing/')) return can(role, 'tracing:read');
+  if (path.startsWith('/hub/contributions')) return can(role, 'hub:contribute');
+  if (path === '/hub' || path.startsWith('/hub/')) return can(role, 'hub:read');
   if (path === '/duplicates' || path.startsWith('/duplicates/'))
     return can(role, 'duplicate:review');
   return true;

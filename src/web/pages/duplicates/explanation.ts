@@ -3,17 +3,16 @@ import type { FieldComparison } from '../../../shared/linkage/types.ts';
 /**
  * Turns the matcher's per-field explanation (src/shared/linkage/types.ts FieldComparison: field,
  * level, log2(m/u) weight) into catalogue keys, so a caseworker reads "Family name: same name
- * in another script (+6.2)" rather than codes. Levels come from the engine
- * (src/shared/linkage/compare.ts, name-adapter.ts) and from the server's interim scorer; a
- * level not known here is described by the sign of its weight, never shown raw.
+ * in another script (+6.2)" rather than codes. Fields and levels are the engine's
+ * (src/shared/linkage/comparisons.ts `fieldOf`, compare.ts, name-adapter.ts), which the server
+ * scores with, plus the identifiers the duplicate check compares exactly (documentNumber,
+ * phone); a level not known here is described by the sign of its weight, never shown raw.
  */
 
 export const FIELD_KEYS = [
-  'name',
   'givenName',
   'familyName',
   'birth',
-  'age',
   'sex',
   'place',
   'documentNumber',
@@ -37,7 +36,6 @@ export const LEVEL_KEYS = [
   'yearOnly',
   'yearClose',
   'withinTolerance',
-  'ageClose',
   'locality',
   'adminArea',
   'country',
@@ -52,10 +50,8 @@ export type LevelKey = (typeof LEVEL_KEYS)[number];
 
 const LEVELS: Readonly<Record<string, LevelKey>> = {
   exact: 'exact',
-  agree: 'exact',
   transliterated: 'transliterated',
   phonetic: 'phonetic',
-  fuzzy: 'similarHigh',
   fuzzy_high: 'similarHigh',
   'jw_0.92': 'similarHigh',
   fuzzy_low: 'similarLow',
@@ -67,16 +63,12 @@ const LEVELS: Readonly<Record<string, LevelKey>> = {
   one_digit: 'oneDigit',
   year: 'yearOnly',
   year_plus_minus_1: 'yearClose',
-  year_close: 'yearClose',
   within_tolerance: 'withinTolerance',
-  age_close: 'ageClose',
   locality: 'locality',
   admin_area: 'adminArea',
   country: 'country',
-  same_country: 'country',
   one_edit: 'oneEdit',
   different: 'different',
-  disagree: 'different',
   missing: 'missing',
 };
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { Link } from '../../router/Link.tsx';
 import type { SignInNotice } from '../../session/session-context.ts';
 import { LoginForm } from './LoginForm.tsx';
 
@@ -12,6 +13,9 @@ export function LoginPage({ notice }: { notice: SignInNotice | null }) {
       <PageHeading title={t('login.title')} />
       <StatusMessage message={notice ? t(`login.notice.${notice}`) : null} />
       <LoginForm />
+      <p>
+        <Link to="/data">{t('publicData.fromLogin')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,173 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../api/client.ts';
+import { errorMessage } from '../../lib/error-message.ts';
+import { fieldErrorsFrom, type FieldErrors } from '../../lib/field-errors.ts';
+import { formatDecimal, formatDelta } from './hub-format.ts';
+
+// The hub schemas' own messages (src/shared/api/hub*.schema.ts), beyond those lib/field-errors
+// knows; anything else becomes the shared wording.
+const KNOWN: readonly [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] = [
+  [/at least (\d+)$/, (m, t) => t('hub.errors.atLeast', { min: Number(m[1]) })],
+  [/at most (\d+)$/, (m, t) => t('hub.errors.atMost', { max: Number(m[1]) })],
+  [
+    /between (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?)/,
+    (m, t) => t('hub.errors.between', { min: m[1], max: m[2] }),
+  ],
+  [/above 0/, (_m, t) => t('hub.errors.positive')],
+  [/at least 0 and below 1/, (_m, t) => t('hub.errors.share')],
+  [/whole number/, (_m, t) => t('fieldErrors.number')],
+  [/must be a number/, (_m, t) => t('hub.errors.number')],
+  [/at least one (column|quasi-identifier)/, (_m, t) => t('hub.errors.oneColumn')],
+  [/at least one source/, (_m, t) => t('hub.errors.oneSource')],
+  [/repeat/, (_m, t) => t('fieldErrors.repeated')],
+  [/after registeredTo/, (_m, t) => t('hub.errors.periodOrder')],
+  [/unknown column|not a column of the sources/i, (_m, t) => t('hub.errors.unknownColumn')],
+  [/CTDC global layout/, (_m, t) => t('hub.errors.globalOnly')],
+  [/must share a layout/, (_m, t) => t('hub.errors.mixedLayouts')],
+  [/was withdrawn/, (_m, t) => t('hub.errors.sourceWithdrawn')],
+  [/no such source/, (_m, t) => t('hub.errors.noSuchSource')],
+  [/no generalisation hierarchy/, (_m, t) => t('hub.errors.noHierarchy')],
+];
+
+function issueMessage(t: TFunction, message: string): string {
+  for (const [pattern, render] of KNOWN) {
+    const match = message.match(pattern);
+    if (match) return render(match, t);
+  }
+  const shared = fieldErrorsFrom(
+    t,
+    new ApiError(400, 'validation_failed', '', [{ path: 'field', message }]),
+  );
+  return shared?.field ?? t('fieldErrors.invalid');
+}
+
+/** The field errors of a hub write's 400 answer, keyed by `fieldOf(path)`; null otherwise. */
+export function hubFieldErrors(
+  t: TFunction,
+  error: unknown,
+  fieldOf: (path: string) => string = (p) => p.split('.')[0] ?? p,
+): FieldErrors | null {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
+  if (!Array.isArray(error.details)) return null;
+  const out: FieldErrors = {};
+  for (const issue of error.details as unknown[]) {
+    if (typeof issue !== 'object' || issue === null) continue;
+    const { path, message } = issue as { path?: unknown; message?: unknown };
+    if (typeof path !== 'string' || typeof message !== 'string') continue;
+    out[fieldOf(path)] ??= issueMessage(t, message);
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** A row (or whole-file) fault of a refused CTDC import. */
+export interface ImportFault {
+  /** Null when the whole file is wrong (not UTF-8, no rows). */
+  row: number | null;
+  column: string | null;
+  /** The validator's own words (CTDC codes and column names are English), shown as such. */
+  detail: string;
+}
+
+/** The per-row faults of a refused import (400 `validation_failed`), or null. */
+export function importFaults(error: unknown): ImportFault[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
+  const details: unknown = error.details;
+  const list = Array.isArray(details)
+    ? details
+    : typeof details === 'object' && details !== null
+      ? ((details as { faults?: unknown; errors?: unknown; issues?: unknown }).faults ??
+        (details as { errors?: unknown }).errors ??
+        (details as { issues?: unknown }).issues)
+      : null;
+  if (!Array.isArray(list)) return null;
+  const out: ImportFault[] = [];
+  for (const d of list as unknown[]) {
+    if (typeof d !== 'object' || d === null) continue;
+    const { row, column, message, path } = d as Record<string, unknown>;
+    if (typeof message !== 'string') continue;
+    // Faults of the file carry a row; `content` issues without one concern the whole file.
+    if (typeof row !== 'number' && path !== 'content') continue;
+    out.push({
+      row: typeof row === 'number' ? row : null,
+      column: typeof column === 'string' ? column : null,
+      detail: message,
+    });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** A refusal in words, with the server's technical detail (English) when it adds figures. */
+export interface Refusal {
+  message: string;
+  detail: string | null;
+}
+
+type Details = Record<string, unknown>;
+const detailsOf = (e: ApiError): Details =>
+  typeof e.details === 'object' && e.details !== null && !Array.isArray(e.details)
+    ? (e.details as Details)
+    : {};
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+/** Issues that name no field: the engine refused the whole request (the guarantee cannot hold). */
+export function engineIssues(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
+  if (!Array.isArray(error.details)) return null;
+  const issues = (error.details as unknown[]).filter(
+    (d): d is { path: string; message: string } =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as { path?: unknown }).path === 'string' &&
+      typeof (d as { message?: unknown }).message === 'string',
+  );
+  if (issues.length === 0) return null;
+  const whole = issues.every(
+    (i) => i.path === '(body)' || i.path === 'parameters' || i.path === '',
+  );
+  return whole ? issues.map((i) => i.message) : null;
+}
+
+/**
+ * Why a contribution, a draft or a release was refused: the guarantee cannot be met, too few
+ * cases consent, the privacy budget would be exceeded, or the four-eyes rule. Nothing was
+ * written in any of these cases.
+ */
+export function refusalOf(t: TFunction, lang: string, error: unknown): Refusal {
+  const engine = engineIssues(error);
+  if (engine) return { message: t('hub.refusal.guarantee'), detail: engine.join(' ') };
+  if (!(error instanceof ApiError)) return { message: errorMessage(t, error), detail: null };
+  const d = detailsOf(error);
+  const detail = error.message || null;
+  if (error.code === 'disclosure_check_failed') {
+    const values = { k: num(d.k), records: num(d.records), considered: num(d.considered) };
+    if (d.rule === 'too_few_records') return { message: t('hub.refusal.tooFew', values), detail };
+    if (d.rule === 'k_not_reachable')
+      return { message: t('hub.refusal.kNotReachable', values), detail };
+    if (d.rule === 'k_not_met') return { message: t('hub.refusal.kNotMet', values), detail };
+    return { message: t('hub.refusal.guarantee'), detail };
+  }
+  if (error.code === 'forbidden' && d.rule === 'four_eyes')
+    return { message: t('hub.actions.fourEyes'), detail: null };
+  if (error.code === 'conflict') {
+    if (d.rule === 'stale')
+      return {
+        message: t('hub.refusal.stale', { n: num(d.casesNoLongerConsenting) }),
+        detail: null,
+      };
+    const remaining = d.remaining as { epsilon?: unknown; delta?: unknown } | undefined;
+    if (remaining && typeof remaining === 'object')
+      return {
+        message: t('hub.refusal.budget', {
+          epsilon: formatDecimal(num(remaining.epsilon), lang),
+          delta: formatDelta(num(remaining.delta), lang),
+        }),
+        detail,
+      };
+    return { message: t('hub.refusal.conflict'), detail };
+  }
+  return { message: errorMessage(t, error), detail: null };
+}
+
+/** The refusal's sentence alone (for alerts that have no room for the detail). */
+export const refusalMessage = (t: TFunction, lang: string, error: unknown): string =>
+  refusalOf(t, lang, error).message;
