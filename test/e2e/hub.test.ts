@@ -270,6 +270,10 @@ describe('data hub, end to end in Chromium', () => {
     const xlsx = article.getByRole('link', { name: `Download XLSX of ${TITLE}` });
     const workbook = await visitor.request.get(`${lantern.url}${await xlsx.getAttribute('href')}`);
     expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+    const synthetic = article.getByRole('link', {
+      name: `Download CSV (CTDC synthetic layout) of ${TITLE}`,
+    });
+    expect(await synthetic.getAttribute('href')).toBe(`${href}&layout=synthetic`);
     const file = await visitor.request.get(`${lantern.url}${href}`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('text/csv');

@@ -113,7 +113,9 @@ describe('hub publications', () => {
     const released = await release(draft.id);
     expect(released.status, JSON.stringify(released.body)).toBe(200);
     expect(released.json<Publication>()).toMatchObject({ status: 'released' });
-    expect((await release(draft.id)).status).toBe(409);
+    const again = await release(draft.id);
+    expect(again.status).toBe(409);
+    expect(errorOf(again).details).toMatchObject({ rule: 'already_released' });
 
     const list = (await t.request('GET', PUBLIC)).json<PublicPublicationList>().publications;
     expect(list.map((p) => p.id)).toEqual([draft.id]);
@@ -157,7 +159,7 @@ describe('hub publications', () => {
     expect(actions).toEqual(['hub.publication.created', 'hub.publication.released']);
   });
 
-  it('a guarantee the data cannot meet is refused, naming the parameter; nothing is written', async () => {
+  it('a guarantee the data cannot meet is refused (422, its rule and parameter); nothing is written', async () => {
     const before = await publicationCount();
     const small = await importCtdc(t, analyst, ctdcTable(200, 23), 'Generated 200');
     // 200 records cannot be 500-anonymous, however far they are generalised.
@@ -166,15 +168,46 @@ describe('hub publications', () => {
       analyst,
       micro({ sourceIds: [small.id], k: 500, suppressionLimit: 0 }),
     );
-    expect(tooBig.status).toBe(400);
-    expect(errorOf(tooBig).details?.[0]?.path).toBe('parameters');
+    expect(tooBig.status).toBe(422);
+    expect(errorOf(tooBig).code).toBe('disclosure_check_failed');
+    expect(errorOf(tooBig).details).toMatchObject({
+      rule: 'k_not_reachable',
+      parameter: 'parameters.k',
+      k: 500,
+      records: 200,
+      maxSuppressed: 0,
+    });
+    expect(errorOf(tooBig).message).toMatch(/^k = 500 cannot be reached \(parameters\.k\)/);
+    // The preview says the same, its parameters being the body.
+    const preview = await t.request('POST', `${PUB}/preview`, {
+      session: analyst,
+      body: micro({ sourceIds: [small.id], k: 500, suppressionLimit: 0 }),
+    });
+    expect(preview.status).toBe(422);
+    expect(errorOf(preview).details).toMatchObject({ rule: 'k_not_reachable', parameter: 'k' });
+    // A flag holds at most three values (0, 1, -99): no class can hold four. k alone holds.
+    const lTooBig = await createPublication(
+      t,
+      analyst,
+      micro({ l: { sensitive: 'isForcedLabour', l: 4 } }),
+    );
+    expect(lTooBig.status).toBe(422);
+    expect(errorOf(lTooBig).details).toMatchObject({
+      rule: 'l_not_reachable',
+      parameter: 'parameters.l.l',
+      l: 4,
+      k: 11,
+    });
+    expect(errorOf(lTooBig).message).toMatch(/^l = 4 cannot be reached \(parameters\.l\.l\)/);
     const unknown = await createPublication(t, analyst, micro({ qi: ['gender', 'givenName'] }));
     expect(unknown.status).toBe(400);
     expect(errorOf(unknown).details?.[0]?.path).toBe('parameters.qi.1');
     const lowK = await createPublication(t, analyst, micro({ k: 1 }));
     expect(lowK.status).toBe(400);
+    expect(errorOf(lowK).details?.[0]?.path).toBe('parameters.k');
     const badEpsilon = await createPublication(t, analyst, dp('aggregates', 0));
     expect(badEpsilon.status).toBe(400);
+    expect(errorOf(badEpsilon).details?.[0]?.path).toBe('parameters.epsilon');
     expect(await publicationCount()).toBe(before);
   });
 
@@ -196,7 +229,9 @@ describe('hub publications', () => {
     ]);
     const res = await release(draft.id);
     expect(res.status).toBe(409);
-    expect(errorOf(res).message).toMatch(/does not meet its guarantee|rows/);
+    expect(errorOf(res).code).toBe('conflict');
+    expect(errorOf(res).details).toMatchObject({ rule: 'guarantee_broken', k: 11 });
+    expect(errorOf(res).message).toMatch(/does not meet its guarantee/);
     const [row] = await t.database.superuser('SELECT status FROM hub_publications WHERE id = $1', [
       draft.id,
     ]);
@@ -217,14 +252,20 @@ describe('hub publications', () => {
     const refused = await release(second.id);
     expect(refused.status).toBe(409);
     const error = errorOf(refused) as unknown as {
+      code: string;
       message: string;
-      details: { sourceId: string; remaining: { epsilon: number } };
+      details: { rule: string; sourceId: string; remaining: { epsilon: number; delta: number } };
     };
+    expect(error.code).toBe('conflict');
+    expect(error.details.rule).toBe('budget_exceeded');
     expect(error.details.sourceId).toBe(other);
     expect(error.details.remaining.epsilon).toBeCloseTo(4, 9);
+    expect(error.details.remaining.delta).toBeGreaterThan(0);
     expect(error.message).toMatch(/epsilon/);
     // A new draft past the budget is refused at once; within it, it is made.
-    expect((await createPublication(t, analyst, dp('aggregates', 5, [other]))).status).toBe(409);
+    const overBudget = await createPublication(t, analyst, dp('aggregates', 5, [other]));
+    expect(overBudget.status).toBe(409);
+    expect(errorOf(overBudget).details).toMatchObject({ rule: 'budget_exceeded' });
     expect((await createPublication(t, analyst, dp('aggregates', 4, [other]))).status).toBe(201);
 
     const budget = await t.request('GET', '/api/v1/hub/budget', { session: analyst });
@@ -326,9 +367,16 @@ describe('hub publications', () => {
     await t.database.superuser('UPDATE hub_sources SET withdrawn_at = now() WHERE id = $1', [
       other,
     ]);
-    expect((await release(draft.id)).status).toBe(409);
+    const refused = await release(draft.id);
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused).details).toMatchObject({
+      rule: 'source_withdrawn',
+      sourceIds: [other],
+    });
+    // A new publication naming it: the field is wrong, as for a missing source.
     const again = await createPublication(t, analyst, micro({ sourceIds: [other] }));
     expect(again.status).toBe(400);
+    expect(errorOf(again).details?.[0]?.path).toBe('parameters.sourceIds.0');
   });
 
   it.each(['admin', 'supervisor', 'caseworker', 'provider'] as const)(

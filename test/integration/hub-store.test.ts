@@ -101,6 +101,35 @@ describe('hub store', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('quotes a bad value only when it has its column’s shape, never a short name', async () => {
+    let table = ctdcTable(100, 5);
+    // A names column pasted into gender (one short word each), beside near misses of codes.
+    const cells: [number, string, string][] = [
+      [0, 'gender', 'Ana'],
+      [1, 'gender', 'Li'],
+      [2, 'gender', 'female'],
+      [3, 'citizenship', 'GBR'],
+      [4, 'isForcedLabour', '-98'],
+      [5, 'yearOfRegistration', '1987-03-12'],
+    ];
+    for (const [row, column, value] of cells) table = withCell(table, row, column, value);
+    const res = await post(analystA, importBody(table));
+    expect(res.status).toBe(400);
+    const messages = (errorOf(res).details as unknown as { row: number; message: string }[]).map(
+      (d) => [d.row, d.message.replace(/ is not allowed.*$/, '')],
+    );
+    expect(messages).toEqual([
+      [2, 'column "gender": a value of 3 characters'],
+      [3, 'column "gender": a value of 2 characters'],
+      [4, 'column "gender": "female"'],
+      [5, 'column "citizenship": "GBR"'],
+      [6, 'column "isForcedLabour": "-98"'],
+      [7, 'column "yearOfRegistration": a value of 10 characters'],
+    ]);
+    const body = JSON.stringify(res.body);
+    for (const value of ['"Ana', '"Li', '1987-03-12']) expect(body).not.toContain(value);
+  });
+
   it('refuses a file with a column outside the CTDC layout (a name column) and a wrong layout', async () => {
     const before = await counts();
     const good = ctdcTable(50, 4);

@@ -32,13 +32,16 @@ const BODYLESS = new Set([
   'post /webhooks/{id}/deliveries/{deliveryId}/retry',
   // tracing (docs/reunite.md): the search runs on the request as recorded
   'post /tracing-requests/{id}/search',
+  // data hub (docs/hub.md): a release publishes the draft as it was built
+  'post /hub/publications/{id}/release',
 ]);
 
-// Operations that answer with a file download instead of JSON (docs/exchange.md).
+// Operations that answer with a file download instead of JSON (docs/exchange.md, docs/hub.md).
 const FILE_DOWNLOADS = new Set([
   'get /cases/export',
   'get /directory/export',
   'get /referrals/metrics.csv',
+  'get /public/publications/{id}/download',
 ]);
 
 describe('OpenAPI contract', () => {

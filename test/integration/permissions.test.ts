@@ -12,9 +12,17 @@ import type { Stage } from '../../src/shared/casework/lifecycle.ts';
 import type { RecordIds } from '../support/case-record.ts';
 import { addRecordParts, valid } from '../support/case-record.ts';
 import { csvUpload, validProvider, validService } from '../support/directory.ts';
-import type { ReferTarget, ReuniteTarget, TracingStage } from '../support/permission-targets.ts';
+import { ctdcTable, importBody } from '../support/hub.ts';
+import type {
+  HubTarget,
+  ReferTarget,
+  ReuniteTarget,
+  TracingStage,
+} from '../support/permission-targets.ts';
 import {
   LINKAGE_SECRET,
+  hubTarget,
+  missingHubTarget,
   missingReferTarget,
   missingReuniteTarget,
   partnerInstance,
@@ -47,9 +55,10 @@ interface Row {
   /** Signed in; the record the endpoint names belongs to another organisation. */
   other?: ByRole;
   /**
-   * The record is shared by every organisation of the instance (the service directory):
-   * another organisation's record answers `other`, not like a missing one, which is 404.
-   * Only for reads of the directory; everything else keeps "foreign answers like missing".
+   * The record is shared by every organisation of the instance (the service directory, and the
+   * data hub's publications): another organisation's record answers `other`, not like a
+   * missing one, which is 404 to a role that may act on it. Only for those instance-wide
+   * records; everything else keeps "foreign answers like missing".
    */
   shared?: true;
 }
@@ -617,6 +626,65 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/linkage/encodings': { anon: 401, same: by(403, 200, 403, 403, 403) },
   'POST /api/v1/linkage/matches': { anon: 401, same: by(403, 200, 403, 403, 403) },
 
+  // --- Data hub (docs/hub.md, docs/decisions/0009-data-hub.md) ---------------------------------
+  // Contributions are the organisation's own (row-level security): its supervisors prepare,
+  // approve (a supervisor other than the preparer: the matrix's supervisor never prepared the
+  // contribution it names), reject and withdraw them; nobody else sees one. Another
+  // organisation's contribution: 404 to a supervisor, 403 to the others (refused before the
+  // look-up).
+  'POST /api/v1/hub/contributions': { anon: 401, same: by(403, 201, 403, 403, 403) },
+  'GET /api/v1/hub/contributions': { anon: 401, same: by(403, 200, 403, 403, 403) },
+  'GET /api/v1/hub/contributions/:id': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/hub/contributions/:id/approve': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/hub/contributions/:id/reject': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  'POST /api/v1/hub/contributions/:id/withdraw': {
+    anon: 401,
+    same: by(403, 200, 403, 403, 403),
+    other: by(403, 404, 403, 403, 403),
+  },
+  // The hub store and its publications are of the instance, like the directory: analysts of
+  // any organisation read the store, import, build and release. `shared`: another
+  // organisation's analyst's draft is released like one's own (200); a missing one is 404.
+  'GET /api/v1/hub/sources': { anon: 401, same: by(403, 403, 403, 200, 403) },
+  'GET /api/v1/hub/budget': { anon: 401, same: by(403, 403, 403, 200, 403) },
+  'POST /api/v1/hub/imports': { anon: 401, same: by(403, 403, 403, 201, 403) },
+  'POST /api/v1/hub/publications/preview': { anon: 401, same: by(403, 403, 403, 200, 403) },
+  'POST /api/v1/hub/publications': { anon: 401, same: by(403, 403, 403, 201, 403) },
+  'GET /api/v1/hub/publications': { anon: 401, same: by(403, 403, 403, 200, 403) },
+  'POST /api/v1/hub/publications/:id/release': {
+    anon: 401,
+    same: by(403, 403, 403, 200, 403),
+    other: by(403, 403, 403, 200, 403),
+    shared: true,
+  },
+  // Released publications are public: the same answer for everyone, signed in or not, whoever
+  // made them; a draft or a missing one is 404.
+  'GET /api/v1/public/publications': { anon: 200, same: by(200, 200, 200, 200, 200) },
+  'GET /api/v1/public/publications/:id': {
+    anon: 200,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+  'GET /api/v1/public/publications/:id/download': {
+    anon: 200,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+
   // The API's own documentation is public: the same answer for everyone.
   'GET /api/v1/openapi.json': { anon: 200, same: by(200, 200, 200, 200, 200) },
   'GET /api/v1/docs': { anon: 200, same: by(200, 200, 200, 200, 200) },
@@ -635,9 +703,10 @@ const MATRIX: Record<string, Row> = {
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /**
  * The records a cell names; Refer's (directory, referrals, webhooks, partners…) in ReferTarget,
- * Reunite's (tracing requests, duplicate pairs) in ReuniteTarget.
+ * Reunite's (tracing requests, duplicate pairs) in ReuniteTarget, the data hub's
+ * (contributions, sources, publications) in HubTarget.
  */
-interface Target extends Partial<ReferTarget>, Partial<ReuniteTarget> {
+interface Target extends Partial<ReferTarget>, Partial<ReuniteTarget>, Partial<HubTarget> {
   caseId: string;
   userId: string;
   screeningId: string;
@@ -670,9 +739,9 @@ describe('permission matrix', () => {
     orgB = await t.createOrg('Org B');
     // another Lantern instance that both organisations trust (keys only: see permission-targets)
     const partner = partnerInstance();
-    for (const [key, org] of [
-      ['same', orgA],
-      ['other', orgB],
+    for (const [key, org, seed] of [
+      ['same', orgA, 1],
+      ['other', orgB, 2],
     ] as const) {
       const worker = await t.signIn(org, 'caseworker');
       const { id: caseId } = await t.createCase(worker);
@@ -691,6 +760,7 @@ describe('permission matrix', () => {
       Object.assign(targets[key], { record: await newRecordParts(), newRecordParts });
       Object.assign(targets[key], await referTarget(t, org, partner));
       Object.assign(targets[key], await reuniteTarget(t, org));
+      Object.assign(targets[key], await hubTarget(t, org, seed));
     }
     targets.missing = { caseId: randomUUID(), userId: randomUUID(), screeningId: randomUUID() };
     Object.assign(targets.missing, { taskId: randomUUID(), approvalId: randomUUID() });
@@ -698,6 +768,7 @@ describe('permission matrix', () => {
     Object.assign(targets.missing, { record: { eventId, perpetratorId, needId } });
     Object.assign(targets.missing, missingReferTarget());
     Object.assign(targets.missing, missingReuniteTarget());
+    Object.assign(targets.missing, missingHubTarget());
   });
   afterAll(() => t.close());
 
@@ -780,6 +851,13 @@ describe('permission matrix', () => {
     return { id: target.duplicateId, keep: target.duplicateCaseId };
   }
 
+  /** The contribution a cell names: a fresh one in the state it acts on if it changes it. */
+  async function contributionFor(key: string, target: Target): Promise<string | undefined> {
+    const action = /\/hub\/contributions\/:id\/([a-z]+)$/.exec(key)?.[1];
+    if (!action || !target.newContribution) return target.contributionId;
+    return target.newContribution(action === 'withdraw' ? 'approved' : 'prepared');
+  }
+
   /** The request a cell sends: a valid one, so that only the permission decides. */
   async function send(key: string, cell: Cell): Promise<TestResponse> {
     const [method, pattern] = key.split(' ') as [Method, string];
@@ -808,6 +886,13 @@ describe('permission matrix', () => {
         : target.partnerId;
     const tracing = key.includes('/tracing-requests/:id') ? await tracingFor(key, target) : null;
     const pair = key.includes('/duplicates/:id') ? await duplicateFor(key, target) : null;
+    const contributionId = key.includes('/hub/contributions/:id')
+      ? await contributionFor(key, target)
+      : undefined;
+    // a release needs a draft: a fresh one, whoever of the instance's analysts made it
+    const draftId = key.includes('/hub/publications/:id')
+      ? await fresh(target.newPublication, target.publicationId)
+      : undefined;
     const url = pattern
       .replace('/cases/:id', `/cases/${cell.target.caseId}`)
       .replace('/screenings/:sid', `/screenings/${sid}`)
@@ -830,7 +915,10 @@ describe('permission matrix', () => {
       .replace('/partners/:id', `/partners/${partnerId}`)
       .replace('/tracing-requests/:id', `/tracing-requests/${tracing?.id}`)
       .replace('/candidates/:candidateId', `/candidates/${tracing?.candidateId}`)
-      .replace('/duplicates/:id', `/duplicates/${pair?.id}`);
+      .replace('/duplicates/:id', `/duplicates/${pair?.id}`)
+      .replace('/hub/contributions/:id', `/hub/contributions/${contributionId}`)
+      .replace('/hub/publications/:id', `/hub/publications/${draftId}`)
+      .replace('/public/publications/:id', `/public/publications/${target.publicationId}`);
     const session = cell.session ?? undefined;
     const bodies: Record<string, () => unknown> = {
       'POST /api/v1/auth/login': () => ({ email: cell.email, password: PASSWORD }),
@@ -980,6 +1068,20 @@ describe('permission matrix', () => {
         a: targets.same.encodings,
         b: targets.other.encodings,
       }),
+      // Data hub: k = 2, which the two consenting cases of HubTarget meet as they are
+      'POST /api/v1/hub/contributions': () => ({ k: 2 }),
+      'POST /api/v1/hub/contributions/:id/approve': () => ({}),
+      'POST /api/v1/hub/contributions/:id/reject': () => ({ reason: 'The period is too short.' }),
+      'POST /api/v1/hub/contributions/:id/withdraw': () => ({ reason: 'Consent reviewed.' }),
+      'POST /api/v1/hub/imports': () => importBody(ctdcTable(50, 3), 'Matrix import'),
+      'POST /api/v1/hub/publications/preview': () => ({
+        kind: 'microdata',
+        sourceIds: [targets.same.hubSourceId],
+      }),
+      'POST /api/v1/hub/publications': () => ({
+        title: 'Matrix publication',
+        parameters: { kind: 'microdata', sourceIds: [targets.same.hubSourceId] },
+      }),
     };
     const body = await bodies[key]?.();
     return t.request(method, url, {
@@ -1017,11 +1119,18 @@ describe('permission matrix', () => {
       expect([key, row.other !== undefined]).toEqual([key, key.includes(':id')]);
   });
 
-  it('keeps the shared-record exception to reads of the service directory', () => {
+  it('keeps the shared-record exception to the instance-wide records: directory and data hub', () => {
     const shared = Object.entries(MATRIX).filter(([, row]) => row.shared);
     expect(shared.map(([key]) => key)).toEqual([
       'GET /api/v1/directory/providers/:id',
       'GET /api/v1/directory/services/:id',
+      // The data hub is one per instance by design (docs/decisions/0009-data-hub.md, after the
+      // directory's decision 0008): its publications belong to no organisation, so an analyst
+      // of another organisation legitimately releases a draft, and anyone reads a released one.
+      // Contributions, which hold an organisation's own cases, are not shared.
+      'POST /api/v1/hub/publications/:id/release',
+      'GET /api/v1/public/publications/:id',
+      'GET /api/v1/public/publications/:id/download',
     ]);
   });
 
@@ -1103,6 +1212,46 @@ describe('permission matrix', () => {
     }
   });
 
+  it('names data-hub records that exist, in the state each endpoint acts on, made by their own organisation', async () => {
+    const rowOf = async (table: string, state: string, id: string | undefined) =>
+      (
+        await t.database.superuser(
+          `SELECT org_id::text AS org, ${state} AS state FROM ${table} WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const contribution = (id: string | undefined) => rowOf('hub_contributions', 'status', id);
+    const publication = (id: string | undefined) => rowOf('hub_publications', 'status', id);
+    for (const [key, org] of [
+      ['same', orgA],
+      ['other', orgB],
+    ] as const) {
+      const target = targets[key];
+      const fresh = {
+        prepared: await target.newContribution!('prepared'),
+        approved: await target.newContribution!('approved'),
+        draft: await target.newPublication!(),
+      };
+      expect([
+        key,
+        await contribution(target.contributionId),
+        await contribution(fresh.prepared),
+        await contribution(fresh.approved),
+        await rowOf('hub_sources', 'withdrawn_at IS NULL', target.hubSourceId),
+        await publication(target.publicationId),
+        await publication(fresh.draft),
+      ]).toEqual([
+        key,
+        { org, state: 'prepared' },
+        { org, state: 'prepared' },
+        { org, state: 'approved' },
+        { org, state: true },
+        { org, state: 'released' },
+        { org, state: 'draft' },
+      ]);
+    }
+  });
+
   describe.each(Object.entries(MATRIX))('%s', (key, row) => {
     it(`unauthenticated → ${row.anon}`, async () => {
       const email = (await t.createUser(orgA, 'caseworker')).email;
@@ -1122,11 +1271,13 @@ describe('permission matrix', () => {
     if (row.other && row.shared) {
       const other = row.other;
       it.each(ROLES.map((r) => [r, other[r]] as const))(
-        '%s, another organisation’s listing → %i (the directory is shared); a missing one → 404',
+        '%s, another organisation’s record → %i (it is the instance’s); a missing one → 404',
         async (role, status) => {
           const a = await actor(role, key);
           expectAnswer(await send(key, { ...a, target: targets.other }), status);
-          expectAnswer(await send(key, { ...a, target: targets.missing }), 404);
+          // a role refused the action is refused before any look-up, record or none
+          const missing = status === 403 ? 403 : 404;
+          expectAnswer(await send(key, { ...a, target: targets.missing }), missing);
         },
       );
     } else if (row.other) {
@@ -1142,6 +1293,19 @@ describe('permission matrix', () => {
           expect(missing.body).toEqual(foreign.body);
         },
       );
+    }
+  });
+
+  it('a draft publication is not public: the public routes answer 404, signed in or not', async () => {
+    const draftId = await targets.same.newPublication!();
+    const analyst = await t.signIn(orgA, 'analyst');
+    for (const session of [undefined, analyst]) {
+      for (const url of [
+        `/api/v1/public/publications/${draftId}`,
+        `/api/v1/public/publications/${draftId}/download`,
+      ]) {
+        expectAnswer(await t.request('GET', url, session ? { session } : {}), 404);
+      }
     }
   });
 

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InstanceCard, Partner } from '../../src/shared/api/instances.schema.ts';
 import type { PackageImportResult } from '../../src/shared/api/instances.schema.ts';
+import type { ContributionDetail } from '../../src/shared/api/hub-contributions.schema.ts';
+import type { Publication } from '../../src/shared/api/hub.schema.ts';
 import type { EncodingFile } from '../../src/shared/api/linkage.schema.ts';
 import type { WebhookWithSecret } from '../../src/shared/api/notify.schema.ts';
 import type {
@@ -16,6 +18,7 @@ import type {
 } from '../../src/server/instances/package.ts';
 import { generateInstanceSecrets, sealPackage } from '../../src/server/instances/package.ts';
 import { createProvider, createService } from './directory.ts';
+import { createPublication, ctdcTable, importCtdc } from './hub.ts';
 import { act, createDraft, grantReferralConsent, sendDraft } from './referrals.ts';
 import type { TestLantern, TestResponse, TestSession } from './test-app.ts';
 
@@ -431,5 +434,100 @@ export async function reuniteTarget(t: TestLantern, orgId: string): Promise<Reun
     duplicateCaseId: pair.keep,
     newDuplicate,
     encodings,
+  };
+}
+
+/**
+ * The records the permission matrix needs for the data hub's endpoints (docs/hub.md), made
+ * through the API by users of one organisation. Contributions are the organisation's own
+ * (row-level security); the store's sources and the publications are of the instance
+ * (docs/decisions/0009-data-hub.md), made here by the organisation's analyst.
+ */
+export interface HubTarget {
+  /** A prepared contribution of the organisation's two cases consenting to statistics. */
+  contributionId: string;
+  /**
+   * A fresh contribution of the same cases, prepared (approve and reject act on one) or
+   * approved (withdraw acts on one). Prepared by a supervisor of the organisation and approved
+   * by another: never the matrix's own supervisor, so that four-eyes does not refuse it.
+   */
+  newContribution?: (state: 'prepared' | 'approved') => Promise<string>;
+  /** A CTDC file imported by the organisation's analyst: one source of the hub store. */
+  hubSourceId: string;
+  /** A released k-anonymised publication of that source. */
+  publicationId: string;
+  /** A fresh draft publication of that source (a release needs one: a released one is 409). */
+  newPublication?: () => Promise<string>;
+}
+
+export function missingHubTarget(): HubTarget {
+  return { contributionId: randomUUID(), hubSourceId: randomUUID(), publicationId: randomUUID() };
+}
+
+/** Rows of the matrix's imported CTDC file: enough for k = 11, small enough to be quick. */
+const HUB_ROWS = 300;
+
+/** Builds the data-hub records of `orgId` (see HubTarget). */
+export async function hubTarget(t: TestLantern, orgId: string, seed: number): Promise<HubTarget> {
+  const [preparer, approver, worker, analyst] = [
+    await t.signIn(orgId, 'supervisor'),
+    await t.signIn(orgId, 'supervisor'),
+    await t.signIn(orgId, 'caseworker'),
+    await t.signIn(orgId, 'analyst'),
+  ];
+
+  // two cases alike in every quasi-identifier, consenting to statistics: k = 2 is met as they are
+  for (let i = 0; i < 2; i++) {
+    const { id } = await t.createCase(worker);
+    ok(
+      await t.request('POST', `/api/v1/cases/${id}/consents`, {
+        session: worker,
+        body: { purpose: 'statistics', method: 'written' },
+      }),
+      201,
+      'statistics consent',
+    );
+  }
+  const newContribution = async (state: 'prepared' | 'approved') => {
+    const { id } = ok<ContributionDetail>(
+      await t.request('POST', '/api/v1/hub/contributions', { session: preparer, body: { k: 2 } }),
+      201,
+      'contribution',
+    );
+    if (state === 'approved') {
+      ok(
+        await t.request('POST', `/api/v1/hub/contributions/${id}/approve`, {
+          session: approver,
+          body: {},
+        }),
+        200,
+        'contribution approval',
+      );
+    }
+    return id;
+  };
+
+  const { id: hubSourceId } = await importCtdc(t, analyst, ctdcTable(HUB_ROWS, seed));
+  const newPublication = async () =>
+    ok<Publication>(
+      await createPublication(t, analyst, { kind: 'microdata', sourceIds: [hubSourceId] }),
+      201,
+      'publication',
+    ).id;
+  const publicationId = await newPublication();
+  ok(
+    await t.request('POST', `/api/v1/hub/publications/${publicationId}/release`, {
+      session: analyst,
+    }),
+    200,
+    'release',
+  );
+
+  return {
+    contributionId: await newContribution('prepared'),
+    newContribution,
+    hubSourceId,
+    publicationId,
+    newPublication,
   };
 }

@@ -7,6 +7,7 @@ import type {
 } from '../../shared/api/hub.schema.ts';
 import { HUB_IMPORT_MAX_ROWS } from '../../shared/api/hub.schema.ts';
 import { readCtdc } from '../../shared/hub/ctdc/index.ts';
+import { mayQuote } from '../../shared/hub/ctdc/validate.ts';
 import type { CtdcFile } from '../../shared/hub/ctdc/index.ts';
 import { TableError } from '../../shared/hub/table.ts';
 import { AppError } from '../http/app-error.ts';
@@ -64,12 +65,16 @@ export async function listBudgets(ctx: HubContext): Promise<HubBudgetList> {
 /** `column "x": …` → x: readCtdc names the column at the head of a cell's fault. */
 const COLUMN_OF = /^column "([^"]+)"/;
 
-/** A quoted cell value in a fault: described by its length instead (a single word may be a name). */
-const QUOTED_VALUE = /^(column "[^"]+": )"(.*)"( is not allowed)/;
+/**
+ * A quoted cell value in a fault. The reader quotes only values of the column's own shape; this
+ * checks again before the message leaves the server (defence in depth: a value that could be a
+ * name is described by its length, never sent back).
+ */
+const QUOTED_VALUE = /^(column "([^"]+)": )"(.*)"( is not allowed)/;
 const redact = (message: string): string =>
-  message.replace(QUOTED_VALUE, (_, head: string, v: string, tail: string) => {
-    return `${head}a value of ${v.length} characters${tail}`;
-  });
+  message.replace(QUOTED_VALUE, (all, head: string, column: string, v: string, tail: string) =>
+    mayQuote(column, v) ? all : `${head}a value of ${[...v].length} characters${tail}`,
+  );
 
 function importIssues(e: TableError): HubImportIssue[] {
   return e.faults.slice(0, MAX_LISTED).map((f) => ({

@@ -33,6 +33,19 @@ const CHUNK = 5_000;
  * never control characters.
  */
 const SEP = '\u001f';
+/** Records read back together are joined by the record separator (U+001E). */
+const ROW_SEP = '\u001e';
+
+/** How many unit separators `line` holds; -1 when it holds a record separator (U+001E). */
+function separatorsIn(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch === 0x1f) n++;
+    else if (ch === 0x1e) return -1;
+  }
+  return n;
+}
 
 /**
  * Adds a source and its rows to the hub store, in the caller's transaction. The rows must be
@@ -50,12 +63,15 @@ export async function insertHubSource(
   if ((source.kind === 'contribution') !== (contributionId !== null)) {
     throw new Error('a contribution source names its contribution, an import none');
   }
-  rows.forEach((r, i) => {
+  // Joined once, checked on the joined text (one pass over its characters, not one per cell).
+  const lines = rows.map((r, i) => {
     if (r.length !== columns.length) {
       throw new Error(`hub row ${i + 1} has ${r.length} cells, the layout ${columns.length}`);
     }
-    if (r.some((c) => c.includes(SEP)))
+    const line = r.join(SEP);
+    if (separatorsIn(line) !== r.length - 1)
       throw new Error(`hub row ${i + 1} holds a control character`);
+    return line;
   });
   const sourceId = randomUUID();
   await tx.query(
@@ -77,13 +93,12 @@ export async function insertHubSource(
       source.at ?? null,
     ],
   );
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const lines = rows.slice(start, start + CHUNK).map((r) => r.join(SEP));
+  for (let start = 0; start < lines.length; start += CHUNK) {
     await tx.query(
       `INSERT INTO hub_records (source_id, org_id, ord, cells)
        SELECT $1, $2, $3::int + x.o::int, x.line
          FROM unnest($4::text[]) WITH ORDINALITY AS x(line, o)`,
-      [sourceId, source.orgId, start, lines],
+      [sourceId, source.orgId, start, lines.slice(start, start + CHUNK)],
     );
   }
   return { sourceId };
@@ -141,11 +156,29 @@ export async function getHubSources(tx: Tx, ids: readonly string[]): Promise<Hub
   );
 }
 
+/** Rows read back per statement in `readHubRows`. */
+const READ_CHUNK = 50_000;
+
 /** The rows of one source, in the order they were stored. */
 export async function readHubRows(tx: Tx, sourceId: string): Promise<string[][]> {
-  const rows = await tx.query<{ cells: string }>(
-    'SELECT cells FROM hub_records WHERE source_id = $1 ORDER BY ord',
-    [sourceId],
-  );
-  return rows.map((r) => r.cells.split(SEP));
+  // Each chunk as one text (records joined by U+001E): PGlite decodes 100,000 one-field result
+  // rows in about 0.8 s, the same as five texts in 0.3 s. In chunks, by `ord`, so that no text
+  // nears PostgreSQL's 1 GB limit on a value.
+  const out: string[][] = [];
+  let after = 0;
+  for (;;) {
+    const [chunk] = await tx.query<{ n: number; last: number | null; text: string | null }>(
+      `SELECT count(*)::int AS n, max(ord) AS last,
+              string_agg(cells, E'\\x1e' ORDER BY ord) AS text
+         FROM (SELECT ord, cells FROM hub_records
+                WHERE source_id = $1 AND ord > $2 ORDER BY ord LIMIT $3) x`,
+      [sourceId, after, READ_CHUNK],
+    );
+    if (!chunk || chunk.n === 0 || chunk.text === null || chunk.last === null) return out;
+    const lines = chunk.text.split(ROW_SEP);
+    if (lines.length !== chunk.n) throw new Error('a hub record holds a record separator');
+    for (const line of lines) out.push(line.split(SEP));
+    if (chunk.n < READ_CHUNK) return out;
+    after = chunk.last;
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams } from '../../shared/api/common.schema.ts';
+import { ErrorResponse, IdParams } from '../../shared/api/common.schema.ts';
 import {
   DownloadQuery,
   HUB_CONTENT_TYPES,
@@ -107,8 +107,10 @@ export function registerHubRoutes(
       schema: {
         tags,
         summary: 'What a publication would be: risk and utility, or DP quality; nothing written',
+        description:
+          'A guarantee the data cannot meet is a 422 disclosure_check_failed with details.rule (k_not_reachable, l_not_reachable, too_few_records) and details.parameter; a parameter that does not fit the data is a 400 naming it.',
         body: PublicationPreviewBody,
-        response: responses({ 200: PublicationPreview }),
+        response: responses({ 200: PublicationPreview, 422: ErrorResponse }),
       },
     },
     (req) =>
@@ -124,9 +126,9 @@ export function registerHubRoutes(
         tags,
         summary: 'Make a draft publication with its report',
         description:
-          'The file is made now and stored with the draft. A guarantee the data cannot meet is a 400 naming the parameter; a DP draft its sources’ budgets cannot pay for is a 409 saying what remains.',
+          'The file is made now and stored with the draft. A guarantee the data cannot meet is a 422 disclosure_check_failed with details.rule (k_not_reachable, l_not_reachable, too_few_records) and details.parameter; a DP draft its sources’ budgets cannot pay for is a 409 conflict, details.rule budget_exceeded with what remains; a parameter that does not fit the data is a 400 naming it.',
         body: PublicationCreateBody,
-        response: responses({ 201: Publication }),
+        response: responses({ 201: Publication, 422: ErrorResponse }),
       },
     },
     async (req, reply) => {
@@ -160,7 +162,7 @@ export function registerHubRoutes(
         tags,
         summary: 'Release a draft: anyone can then read and download it',
         description:
-          'Checked again first: its sources still in the store, a microdata file still k-anonymous (and l-diverse) on the rows stored, a DP file within every source’s budget (which it then spends). Any failure is a 409 and nothing is released.',
+          'Checked again first: its sources still in the store, a microdata file still k-anonymous (and l-diverse) on the rows stored, a DP file within every source’s budget (which it then spends). Any failure is a 409 conflict whose details.rule says which (source_withdrawn, guarantee_broken, budget_exceeded with remaining {epsilon, delta}, already_released), and nothing is released.',
         params: IdParams,
         response: responses({ 200: Publication }),
       },
@@ -208,6 +210,8 @@ export function registerHubRoutes(
       schema: {
         tags: publicTags,
         summary: 'The released file as CSV or XLSX (no sign-in)',
+        description:
+          'layout=synthetic converts records with every column of the CTDC global layout to the synthetic layout (27 columns, ISO alpha-3), keeping k (each converted class is a union of released ones); other files answer 400 validation_failed naming querystring.layout. The converted file is checked again (k, and l); a failure is a 409 and nothing is sent. The publication’s `layouts` lists what is available.',
         security: [],
         params: IdParams,
         querystring: DownloadQuery,
@@ -224,7 +228,8 @@ export function registerHubRoutes(
       },
     },
     async (req, reply) => {
-      const out = await downloadPublication(deps.db, req.params.id, req.query.format);
+      const { format, layout } = req.query;
+      const out = await downloadPublication(deps.db, req.params.id, format, layout);
       return (
         reply
           .header('content-type', out.contentType)

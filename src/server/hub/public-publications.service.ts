@@ -1,5 +1,6 @@
 import type {
   DownloadFormat,
+  HubLayout,
   PublicPublication,
   PublicationReport,
 } from '../../shared/api/hub.schema.ts';
@@ -8,7 +9,9 @@ import { readTable } from '../../shared/hub/table.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { SYSTEM } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { publicationLayouts } from './publication-layouts.ts';
 import { publicationXlsx } from './publication-xlsx.ts';
+import { syntheticLayoutDownload } from './public-synthetic-download.ts';
 import type { PublicationRow } from './publications.repo.ts';
 import {
   enterPublicScope,
@@ -48,6 +51,7 @@ function presentPublic(row: PublicationRow): PublicPublication {
     columns: row.columns,
     rowCount: row.rowCount,
     releasedAt: row.releasedAt!.toISOString(),
+    layouts: publicationLayouts(row),
   };
 }
 
@@ -98,16 +102,23 @@ export interface Download {
   filename: string;
 }
 
-/** The released file, as stored (CSV) or as a workbook (XLSX). */
+/**
+ * The released file, as stored (CSV) or as a workbook (XLSX); with `layout` synthetic, converted
+ * to the CTDC synthetic layout (public-synthetic-download.ts).
+ */
 export function downloadPublication(
   db: Database,
   id: string,
   format: DownloadFormat,
+  layout: HubLayout = 'global',
 ): Promise<Download> {
   return asPublic(db, async (tx) => {
     const row = await getPublication(tx, id);
     if (!row || row.status !== 'released') throw AppError.notFound('publication');
     const content = (await getPublicationContent(tx, id)) ?? '';
+    if (layout === 'synthetic') {
+      return syntheticLayoutDownload(row, content, format, aboutLines(presentPublic(row)));
+    }
     const filename = `lantern-${row.kind}-${id}.${format}`;
     if (format === 'csv') return { body: content, contentType: HUB_CONTENT_TYPES.csv, filename };
     const table = readTable(content);

@@ -9,13 +9,7 @@ import type {
   PublicationStatus,
 } from '../../shared/api/hub.schema.ts';
 import { HUB_PREVIEW_ROWS } from '../../shared/api/hub.schema.ts';
-import { AnonymizeError } from '../../shared/hub/anonymize/index.ts';
-import {
-  AggregateError,
-  BudgetError,
-  SynthesizeError,
-  spendBudget,
-} from '../../shared/hub/dp/index.ts';
+import { BudgetError, spendBudget } from '../../shared/hub/dp/index.ts';
 import type { Table } from '../../shared/hub/table.ts';
 import { TableError, readTable, writeTable } from '../../shared/hub/table.ts';
 import { AppError } from '../http/app-error.ts';
@@ -25,7 +19,8 @@ import { budgetOf } from './hub-context.ts';
 import type { HubSourceRow } from './hub-store.repo.ts';
 import { getHubSources, readHubRows } from './hub-store.repo.ts';
 import type { BuildOptions, BuiltPublication } from './publication-build.ts';
-import { BuildError, buildPublication } from './publication-build.ts';
+import { buildPublication } from './publication-build.ts';
+import { conflict, publicationRefusal } from './publication-refusals.ts';
 import type { PublicationRow, PublicationSourceRow } from './publications.repo.ts';
 import {
   getPublication,
@@ -75,7 +70,10 @@ async function loadSources(
   return { rows, layout: first.layout, table: { columns: first.columns, rows: all } };
 }
 
-/** Runs an engine; what it refuses becomes a 400 naming the parameter (never a weaker release). */
+/**
+ * Runs an engine; what it refuses is a 422 naming the rule and the parameter when the guarantee
+ * cannot be met, a 400 naming the field otherwise (publication-refusals.ts): never a weaker release.
+ */
 function build(
   sources: Sources,
   p: PublicationParameters,
@@ -85,17 +83,21 @@ function build(
   try {
     return buildPublication(sources.table, sources.layout, p, o);
   } catch (e) {
-    if (e instanceof BuildError)
-      throw AppError.invalid([{ path: prefix + e.path, message: e.message }]);
-    if (
-      e instanceof AnonymizeError ||
-      e instanceof AggregateError ||
-      e instanceof SynthesizeError ||
-      e instanceof TableError
-    ) {
-      throw AppError.invalid([{ path: prefix.replace(/\.$/, '') || '(body)', message: e.message }]);
-    }
-    throw e;
+    throw publicationRefusal(e, {
+      p,
+      prefix,
+      records: sources.table.rows.length,
+      // Which of k and l cannot hold: k alone is tried once more, on this refusal only.
+      kAlone: () => {
+        try {
+          const kOnly = p.kind === 'microdata' ? { ...p, l: undefined } : p;
+          buildPublication(sources.table, sources.layout, kOnly, o);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
   }
 }
 
@@ -130,7 +132,7 @@ function checkBudgets(
       );
     } catch (e) {
       if (!(e instanceof BudgetError)) throw e;
-      throw new AppError('conflict', `Source ${b.sourceId}: ${e.message}.`, {
+      throw conflict('budget_exceeded', `Source ${b.sourceId}: ${e.message}.`, {
         sourceId: b.sourceId,
         remaining: e.remaining,
         budgets: budgets.map(({ sourceId, budget }) => ({ sourceId, budget })),
@@ -244,13 +246,13 @@ export async function releasePublication(ctx: HubContext, id: string): Promise<P
   const pub = await getPublication(ctx.tx, id);
   if (!pub) throw AppError.notFound('publication');
   if (pub.status !== 'draft')
-    throw new AppError('conflict', 'The publication is released already.');
+    throw conflict('already_released', 'The publication is released already.');
   const sourceIds = pub.sources.map((s) => s.id);
   const current = await getHubSources(ctx.tx, sourceIds);
   const withdrawn = current.filter((s) => s.withdrawnAt !== null);
   if (withdrawn.length > 0)
-    throw new AppError(
-      'conflict',
+    throw conflict(
+      'source_withdrawn',
       'A source of this draft was withdrawn after it was made; make the publication again.',
       { sourceIds: withdrawn.map((s) => s.id) },
     );
@@ -261,15 +263,20 @@ export async function releasePublication(ctx: HubContext, id: string): Promise<P
       stored = readTable((await getPublicationContent(ctx.tx, id)) ?? '');
     } catch (e) {
       if (!(e instanceof TableError)) throw e;
-      throw new AppError('conflict', `Refused: the stored file cannot be read (${e.message}).`);
+      throw conflict(
+        'guarantee_broken',
+        `Refused: the stored file cannot be read (${e.message}).`,
+        { k: p.k, l: p.l ?? null, faults: [`the stored file cannot be read (${e.message})`] },
+      );
     }
     const faults = guaranteeFaults(stored, p.qi, p.k, p.l ?? null);
     if (stored.rows.length !== pub.rowCount)
       faults.push(`the file has ${stored.rows.length} rows, the draft ${pub.rowCount}`);
     if (faults.length > 0)
-      throw new AppError(
-        'conflict',
+      throw conflict(
+        'guarantee_broken',
         `Refused: the file does not meet its guarantee: ${faults.join('; ')}.`,
+        { k: p.k, l: p.l ?? null, faults },
       );
   } else {
     await lockSources(ctx.tx, sourceIds);
@@ -279,7 +286,7 @@ export async function releasePublication(ctx: HubContext, id: string): Promise<P
   }
   const at = ctx.clock.now();
   if (!(await markReleased(ctx.tx, id, ctx.userId, at)))
-    throw new AppError('conflict', 'The publication is released already.');
+    throw conflict('already_released', 'The publication is released already.');
   await ctx.audit({
     action: 'hub.publication.released',
     recordType: 'hub_publication',

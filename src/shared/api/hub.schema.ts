@@ -330,6 +330,10 @@ export const PublicPublication = z
     columns: z.array(z.string()),
     rowCount: z.number().int(),
     releasedAt: z.iso.datetime(),
+    layouts: z.array(HubLayout).meta({
+      description:
+        'Layouts the file can be downloaded in (`layout=` of the download): `global` (as released) always; `synthetic` (27 columns, ISO alpha-3) for records with every column of the CTDC global layout',
+    }),
   })
   .meta({ id: 'HubPublicPublication' });
 export type PublicPublication = z.infer<typeof PublicPublication>;
@@ -337,7 +341,14 @@ export type PublicPublication = z.infer<typeof PublicPublication>;
 export const PublicPublicationList = z.object({ publications: z.array(PublicPublication) });
 export type PublicPublicationList = z.infer<typeof PublicPublicationList>;
 
-export const DownloadQuery = z.strictObject({ format: DownloadFormat.default('csv') });
+export const DownloadLayout = z.enum(HUB_LAYOUTS, { message: 'must be global or synthetic' });
+export const DownloadQuery = z.strictObject({
+  format: DownloadFormat.default('csv'),
+  layout: DownloadLayout.default('global').meta({
+    description:
+      'global: the file as released; synthetic: converted to the CTDC synthetic layout (see `layouts` of the publication)',
+  }),
+});
 export type DownloadQuery = z.infer<typeof DownloadQuery>;
 
 export const HUB_CONTENT_TYPES = {

@@ -8,6 +8,7 @@ import type {
   DownloadFormat,
   HubBudgetList,
   HubImportResult,
+  HubLayout,
   HubSourceList,
   Publication,
   PublicationCreateInput,
@@ -57,9 +58,17 @@ export const hubApi = {
   budget: () => request<HubBudgetList>('GET', '/hub/budget'),
 };
 
-/** The public data page's URL of a released file (a plain GET: the browser downloads it). */
-export const publicDownloadUrl = (id: string, format: DownloadFormat): string =>
-  `/api/v1/public/publications/${encodeURIComponent(id)}/download?format=${format}`;
+/**
+ * The public data page's URL of a released file (a plain GET: the browser downloads it); with
+ * layout `synthetic`, converted to the CTDC synthetic layout (when the publication lists it).
+ */
+export const publicDownloadUrl = (
+  id: string,
+  format: DownloadFormat,
+  layout: HubLayout = 'global',
+): string =>
+  `/api/v1/public/publications/${encodeURIComponent(id)}/download?format=${format}` +
+  (layout === 'global' ? '' : `&layout=${layout}`);
 
 /** Released publications, readable without a session. */
 export const publicDataApi = {

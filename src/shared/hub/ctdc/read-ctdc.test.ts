@@ -100,7 +100,7 @@ describe('readCtdc', () => {
     expect(faultsOf(text)).toEqual([{ row: 3, message: 'has 10 fields, the header has 63' }]);
   });
 
-  it('names the row and column of each bad value, quoting only the value', () => {
+  it('names the row and column of each bad value, quoting it only when it has the column’s shape', () => {
     const text = [
       header,
       withCell(0, 'gender', 'female'),
@@ -109,9 +109,12 @@ describe('readCtdc', () => {
       withCell(3, 'isForcedLabour', '2'),
       withCell(4, 'ageBroad', '18-20'),
       withCell(5, 'typeOfLabourConcatenated', 'Agriculture;Knitting'),
+      withCell(6, 'yearOfRegistration', '-98'),
+      withCell(7, 'isAbduction', 'yes'),
+      withCell(8, 'typeOfExploitConcatenated', 'forced labour'),
     ].join('\n');
     const faults = faultsOf(text);
-    expect(faults.map((f) => f.row)).toEqual([2, 4, 5, 6, 7]);
+    expect(faults.map((f) => f.row)).toEqual([2, 4, 5, 6, 7, 8, 9, 10]);
     expect(faults[0]!.message).toBe(
       'column "gender": "female" is not allowed (expected Female, Male, Transgender or -99)',
     );
@@ -120,16 +123,56 @@ describe('readCtdc', () => {
     );
     expect(faults[2]!.message).toMatch(/^column "isForcedLabour": "2"/);
     expect(faults[3]!.message).toMatch(/^column "ageBroad": "18-20"/);
+    // "Knitting" is no label of the column: it could be anything a person typed, so not quoted.
     expect(faults[4]!.message).toMatch(
-      /^column "typeOfLabourConcatenated": "Agriculture;Knitting"/,
+      /^column "typeOfLabourConcatenated": a value of 20 characters is not allowed/,
     );
+    expect(faults[5]!.message).toMatch(/^column "yearOfRegistration": "-98"/);
+    expect(faults[6]!.message).toMatch(/^column "isAbduction": "yes"/);
+    expect(faults[7]!.message).toMatch(/^column "typeOfExploitConcatenated": "forced labour"/);
   });
 
-  it('never quotes a value that could be a name', () => {
-    const text = [header, withCell(0, 'Datasource', 'Maria Lopez')].join('\n');
-    const [fault] = faultsOf(text);
-    expect(fault!.message).toMatch(/^column "Datasource": a value of 11 characters is not allowed/);
-    expect(fault!.message).not.toContain('Maria');
+  it('never quotes a value that could be a name, however short, nor a long number', () => {
+    const cells: [string, string, string][] = [
+      ['Datasource', 'Maria Lopez', 'a value of 11 characters'],
+      // A names column pasted into gender: one short word each.
+      ['gender', 'Li', 'a value of 2 characters'],
+      ['gender', 'Ana', 'a value of 3 characters'],
+      ['gender', 'Zorvatha', 'a value of 8 characters'],
+      ['gender', 'ANA', 'a value of 3 characters'],
+      ['gender', 'Åsa', 'a value of 3 characters'],
+      // A country column quotes an upper-case ISO code, not a short word in another case.
+      ['citizenship', 'Li', 'a value of 2 characters'],
+      ['citizenship', 'Ben', 'a value of 3 characters'],
+      // Digits: a telephone number or a date of birth is not quoted.
+      ['isForcedLabour', '07700900123', 'a value of 11 characters'],
+      ['yearOfRegistration', '1987-03-12', 'a value of 10 characters'],
+      ['ageBroad', '3.4.90', 'a value of 6 characters'],
+      ['isAbduction', '1x', 'a value of 2 characters'],
+    ];
+    const text = [header, ...cells.map(([column, value], i) => withCell(i, column, value))].join(
+      '\n',
+    );
+    const faults = faultsOf(text);
+    expect(faults.map((f) => f.message.replace(/ is not allowed.*$/, ''))).toEqual(
+      cells.map(([column, , shown]) => `column "${column}": ${shown}`),
+    );
+    for (const [, value] of cells) expect(JSON.stringify(faults)).not.toContain(`"${value}"`);
+  });
+
+  it('quotes in the synthetic layout by the same rule (alpha-3 codes, its own bands)', () => {
+    const synthetic = toSyntheticLayout(sample);
+    const at = (c: string) => synthetic.columns.indexOf(c);
+    const rows = synthetic.rows.slice(0, 3).map((r) => [...r]);
+    rows[0]![at('citizenship')] = 'GB';
+    rows[1]![at('gender')] = 'woman';
+    rows[2]![at('gender')] = 'Noor';
+    const faults = faultsOf(writeTable({ columns: synthetic.columns, rows }));
+    expect(faults.map((f) => f.message.replace(/ is not allowed.*$/, ''))).toEqual([
+      'column "citizenship": "GB"',
+      'column "gender": "woman"',
+      'column "gender": a value of 4 characters',
+    ]);
   });
 
   it('lists every fault and says how many in the message', () => {

@@ -64,7 +64,8 @@ function fail(faults: TableFault[], more: number): never {
  * Reads CSV text in the CTDC global (63 columns, alpha-2) or synthetic (27 columns, alpha-3)
  * layout, detected by the header. Accepts a byte order mark, CRLF line ends and a `;`
  * delimiter. Throws `TableError` whose faults name the row (numbered as a spreadsheet numbers
- * them, the header being row 1) and the column, quoting at most the bad value.
+ * them, the header being row 1) and the column; a bad value is quoted only when it has the
+ * column's own shape (a code in another case, a short number), never one that could be a name.
  */
 export function readCtdc(text: string): CtdcFile {
   const parsed = parseCsv(text);
@@ -131,7 +132,7 @@ export function readCtdc(text: string): CtdcFile {
       if (!checks[j]!.accepts(v)) {
         fault({
           row: r.row,
-          message: `column "${columns[j]}": ${shownValue(v)} is not allowed (expected ${checks[j]!.expected})`,
+          message: `column "${columns[j]}": ${shownValue(v, checks[j]!)} is not allowed (expected ${checks[j]!.expected})`,
         });
       }
       row[j] = v;

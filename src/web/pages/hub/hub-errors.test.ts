@@ -30,11 +30,68 @@ describe('hub refusals in words', () => {
 
   it('names what is left of the budget when a release would exceed it', () => {
     const e = new ApiError(409, 'conflict', 'Source x: over budget.', {
+      rule: 'budget_exceeded',
       sourceId: 'x',
       remaining: { epsilon: 0.5, delta: 1e-6 },
     });
     expect(refusalOf(t, 'en', e).message).toBe(
       'hub.refusal.budget {"epsilon":"0.5","delta":"1E-6"}',
+    );
+  });
+
+  it('says which guarantee a publication cannot meet, with its figures and the server’s words', () => {
+    const k = new ApiError(422, 'disclosure_check_failed', 'k = 500 cannot be reached (k): …', {
+      rule: 'k_not_reachable',
+      parameter: 'k',
+      k: 500,
+      records: 200,
+      maxSuppressed: 10,
+    });
+    expect(refusalOf(t, 'en', k)).toEqual({
+      message: 'hub.refusal.publicationK {"k":500,"l":0,"records":200,"suppressed":10}',
+      detail: 'k = 500 cannot be reached (k): …',
+    });
+    const l = new ApiError(422, 'disclosure_check_failed', 'l = 4 …', {
+      rule: 'l_not_reachable',
+      parameter: 'parameters.l.l',
+      k: 11,
+      l: 4,
+      records: 3000,
+    });
+    expect(refusalOf(t, 'en', l).message).toBe(
+      'hub.refusal.publicationL {"k":11,"l":4,"records":3000}',
+    );
+    // A contribution's refusal names no parameter: it speaks of the consenting cases.
+    const contribution = new ApiError(422, 'disclosure_check_failed', '…', {
+      rule: 'k_not_reachable',
+      k: 11,
+      records: 40,
+      considered: 50,
+    });
+    expect(refusalOf(t, 'en', contribution).message).toBe(
+      'hub.refusal.kNotReachable {"k":11,"records":40,"considered":50}',
+    );
+  });
+
+  it('names the state that changed when a release is refused (409 by rule)', () => {
+    const conflict = (rule: string, details: Record<string, unknown> = {}) =>
+      refusalOf(t, 'en', new ApiError(409, 'conflict', 'server words', { rule, ...details }));
+    expect(conflict('source_withdrawn', { sourceIds: ['x'] })).toEqual({
+      message: 'hub.refusal.sourceWithdrawn',
+      detail: 'server words',
+    });
+    expect(conflict('guarantee_broken', { k: 11, faults: ['…'] }).message).toBe(
+      'hub.refusal.guaranteeBroken {"k":11}',
+    );
+    expect(conflict('already_released')).toEqual({
+      message: 'hub.refusal.alreadyReleased',
+      detail: null,
+    });
+    expect(conflict('budget_exceeded', { remaining: { epsilon: 0, delta: 0 } }).message).toBe(
+      'hub.refusal.budget {"epsilon":"0","delta":"0"}',
+    );
+    expect(conflict('stale', { casesNoLongerConsenting: 2 }).message).toBe(
+      'hub.refusal.stale {"n":2}',
     );
   });
 

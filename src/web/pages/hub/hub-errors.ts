@@ -109,7 +109,10 @@ const detailsOf = (e: ApiError): Details =>
     : {};
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-/** Issues that name no field: the engine refused the whole request (the guarantee cannot hold). */
+/**
+ * Issues that name no field: the engine refused the whole request. The server now answers a
+ * guarantee it cannot meet with 422 (below); kept for an answer that names no field all the same.
+ */
 export function engineIssues(error: unknown): string[] | null {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
   if (!Array.isArray(error.details)) return null;
@@ -127,10 +130,36 @@ export function engineIssues(error: unknown): string[] | null {
   return whole ? issues.map((i) => i.message) : null;
 }
 
+/** A publication's guarantee that its sources cannot meet (422; `details.parameter` names it). */
+function publicationGuarantee(t: TFunction, d: Details): string {
+  const values = { k: num(d.k), l: num(d.l), records: num(d.records) };
+  if (d.rule === 'k_not_reachable')
+    return t('hub.refusal.publicationK', { ...values, suppressed: num(d.maxSuppressed) });
+  if (d.rule === 'l_not_reachable') return t('hub.refusal.publicationL', values);
+  if (d.rule === 'too_few_records') return t('hub.refusal.noRecords');
+  return t('hub.refusal.guarantee');
+}
+
+/** A state that changed since a draft or a contribution was made (409, `details.rule`). */
+function conflictMessage(t: TFunction, lang: string, d: Details): string {
+  const remaining = d.remaining as { epsilon?: unknown; delta?: unknown } | undefined;
+  if (d.rule === 'budget_exceeded' || (remaining && typeof remaining === 'object'))
+    return t('hub.refusal.budget', {
+      epsilon: formatDecimal(num(remaining?.epsilon), lang),
+      delta: formatDelta(num(remaining?.delta), lang),
+    });
+  if (d.rule === 'stale') return t('hub.refusal.stale', { n: num(d.casesNoLongerConsenting) });
+  if (d.rule === 'source_withdrawn') return t('hub.refusal.sourceWithdrawn');
+  if (d.rule === 'guarantee_broken') return t('hub.refusal.guaranteeBroken', { k: num(d.k) });
+  if (d.rule === 'already_released') return t('hub.refusal.alreadyReleased');
+  return t('hub.refusal.conflict');
+}
+
 /**
- * Why a contribution, a draft or a release was refused: the guarantee cannot be met, too few
- * cases consent, the privacy budget would be exceeded, or the four-eyes rule. Nothing was
- * written in any of these cases.
+ * Why a contribution, a draft or a release was refused, by the hub's vocabulary (docs/hub.md,
+ * "Refusals"): 422 `disclosure_check_failed` — the guarantee cannot be met (`details.rule`);
+ * 409 `conflict` — the state changed (`details.rule`); 403 four-eyes. Nothing was written in
+ * any of these cases.
  */
 export function refusalOf(t: TFunction, lang: string, error: unknown): Refusal {
   const engine = engineIssues(error);
@@ -139,6 +168,8 @@ export function refusalOf(t: TFunction, lang: string, error: unknown): Refusal {
   const d = detailsOf(error);
   const detail = error.message || null;
   if (error.code === 'disclosure_check_failed') {
+    // A publication's refusal names its parameter; a contribution's names the cases.
+    if (typeof d.parameter === 'string') return { message: publicationGuarantee(t, d), detail };
     const values = { k: num(d.k), records: num(d.records), considered: num(d.considered) };
     if (d.rule === 'too_few_records') return { message: t('hub.refusal.tooFew', values), detail };
     if (d.rule === 'k_not_reachable')
@@ -149,21 +180,9 @@ export function refusalOf(t: TFunction, lang: string, error: unknown): Refusal {
   if (error.code === 'forbidden' && d.rule === 'four_eyes')
     return { message: t('hub.actions.fourEyes'), detail: null };
   if (error.code === 'conflict') {
-    if (d.rule === 'stale')
-      return {
-        message: t('hub.refusal.stale', { n: num(d.casesNoLongerConsenting) }),
-        detail: null,
-      };
-    const remaining = d.remaining as { epsilon?: unknown; delta?: unknown } | undefined;
-    if (remaining && typeof remaining === 'object')
-      return {
-        message: t('hub.refusal.budget', {
-          epsilon: formatDecimal(num(remaining.epsilon), lang),
-          delta: formatDelta(num(remaining.delta), lang),
-        }),
-        detail,
-      };
-    return { message: t('hub.refusal.conflict'), detail };
+    // The stale and already-released sentences say all there is; the others carry figures.
+    const plain = d.rule === 'stale' || d.rule === 'already_released';
+    return { message: conflictMessage(t, lang, d), detail: plain ? null : detail };
   }
   return { message: errorMessage(t, error), detail: null };
 }

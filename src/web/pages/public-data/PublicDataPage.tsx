@@ -44,7 +44,7 @@ export function PublicDataPage() {
                     </p>
                   )}
                   <PublicationFacts p={p} headingLevel={3} />
-                  <Downloads id={p.id} title={p.title} />
+                  <Downloads id={p.id} title={p.title} layouts={p.layouts} />
                 </article>
               </li>
             ))}

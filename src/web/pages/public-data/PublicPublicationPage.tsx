@@ -56,7 +56,7 @@ function Publication({ p }: { p: PublicPublication }) {
           {t('publicData.about')}
         </h2>
         <PublicationFacts p={p} headingLevel={2} />
-        <Downloads id={p.id} title={p.title} />
+        <Downloads id={p.id} title={p.title} layouts={p.layouts} />
       </section>
       {p.kind === 'aggregates' && <Figures p={p} />}
     </>
