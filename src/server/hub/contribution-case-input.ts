@@ -19,14 +19,23 @@ import { EXPLOITATION_TYPES, GENDERS } from '../../shared/codes/htcds.ts';
 import type { CtdcCaseInput } from '../../shared/hub/ctdc/case-input.ts';
 import type { ContributionCaseRow } from './contributions.repo.ts';
 
+/** Membership of each code list, built once (a case is mapped 100,000 times in a contribution). */
+const sets = new Map<readonly string[], ReadonlySet<string>>();
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list)));
+  return set;
+}
+
 /** Keeps the values of a code list (a value outside it is "not recorded": CTDC's -99). */
 function within<T extends string>(list: readonly T[], values: readonly string[] | null): T[] {
-  const allowed = new Set<string>(list);
-  return (values ?? []).filter((v): v is T => allowed.has(v));
+  if (!values || values.length === 0) return [];
+  const allowed = setOf(list);
+  return values.filter((v): v is T => allowed.has(v));
 }
 
 function one<T extends string>(list: readonly T[], value: string | null): T | null {
-  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
+  return value !== null && setOf(list).has(value) ? (value as T) : null;
 }
 
 /**

@@ -36,7 +36,7 @@ import {
   qiWithoutHierarchy,
   runDisclosureCheck,
 } from './contribution-disclosure.ts';
-import type { ContributionRow } from './contributions.repo.ts';
+import type { ContributionRow, Period } from './contributions.repo.ts';
 import {
   countContributionCases,
   findContribution,
@@ -139,6 +139,46 @@ function defaultLabel(orgName: string, from: string | null, to: string | null): 
 }
 
 /**
+ * The CTDC rows of the period's cases that consent to statistics now, their ids, and the counts.
+ * The case records (and their sealed identities) are dropped on return, before the disclosure
+ * check runs on the rows.
+ * @throws AppError 422 `too_few_records` when fewer than k cases may be used.
+ */
+async function consentingRows(
+  ctx: ServiceContext,
+  period: Period,
+  k: number,
+  now: Date,
+): Promise<{
+  rows: string[][];
+  includedIds: string[];
+  counts: { considered: number; excludedWithoutConsent: number };
+}> {
+  const cases = await listPeriodCases(ctx.tx, period);
+  const allowed = new Set(
+    casesConsentingToStatistics(
+      cases.map((c) => c.id),
+      await listPeriodStatisticsConsents(ctx.tx, period),
+      now,
+    ),
+  );
+  const included = cases.filter((c) => allowed.has(c.id));
+  const excluded = cases.length - included.length;
+  const counts = { considered: cases.length, excludedWithoutConsent: excluded };
+  if (included.length < k) {
+    throw disclosureRefusal(
+      `Only ${included.length} of the ${cases.length} cases of the period consent to statistics now; k = ${k} needs at least ${k} records. Nothing was saved.`,
+      { rule: 'too_few_records', k, records: included.length, ...counts },
+    );
+  }
+  const keys = await ctx.keys();
+  const rows = included.map((c) =>
+    ctdcRowOfCase(caseInputOf(c, openIdentity(keys, c.personId, c.identity).dateOfBirth)),
+  );
+  return { rows, includedIds: included.map((c) => c.id), counts };
+}
+
+/**
  * Prepares a contribution: the organisation's cases of the period (merged tombstones left
  * out) → those whose consent allows `statistics` now (the others only counted) → one CTDC row
  * each (the person's sealed identity opened for the date of birth only) → the disclosure check
@@ -158,28 +198,7 @@ export async function prepareContribution(
   const from = body.registeredFrom ?? null;
   const to = body.registeredTo ?? null;
   const period = { from, to };
-  const cases = await listPeriodCases(tx, period);
-  const allowed = new Set(
-    casesConsentingToStatistics(
-      cases.map((c) => c.id),
-      await listPeriodStatisticsConsents(tx, period),
-      now,
-    ),
-  );
-  const included = cases.filter((c) => allowed.has(c.id));
-  const excluded = cases.length - included.length;
-  const counts = { considered: cases.length, excludedWithoutConsent: excluded };
-  if (included.length < body.k) {
-    throw disclosureRefusal(
-      `Only ${included.length} of the ${cases.length} cases of the period consent to statistics now; k = ${body.k} needs at least ${body.k} records. Nothing was saved.`,
-      { rule: 'too_few_records', k: body.k, records: included.length, ...counts },
-    );
-  }
-
-  const keys = await ctx.keys();
-  const rows = included.map((c) =>
-    ctdcRowOfCase(caseInputOf(c, openIdentity(keys, c.personId, c.identity).dateOfBirth)),
-  );
+  const { rows, includedIds, counts } = await consentingRows(ctx, period, body.k, now);
   const check = runDisclosureCheck(
     { columns: [...CTDC_COLUMNS], rows },
     { qi, k: body.k, suppressionLimit: body.suppressionLimit },
@@ -197,8 +216,8 @@ export async function prepareContribution(
     qi,
     k: body.k,
     suppressionLimit: body.suppressionLimit,
-    casesConsidered: cases.length,
-    excludedWithoutConsent: excluded,
+    casesConsidered: counts.considered,
+    excludedWithoutConsent: counts.excludedWithoutConsent,
     suppressed: check.suppressed,
     columns: [...CTDC_COLUMNS],
     rows: check.rows,
@@ -208,12 +227,7 @@ export async function prepareContribution(
     preparedBy: actor.userId,
     preparedAt: now,
   });
-  await insertContributionCases(
-    tx,
-    id,
-    actor.orgId,
-    included.map((c) => c.id),
-  );
+  await insertContributionCases(tx, id, actor.orgId, includedIds);
   await ctx.audit({
     action: 'hub.contribution.prepared',
     recordType: RECORD,

@@ -159,12 +159,18 @@ export async function getHubSources(tx: Tx, ids: readonly string[]): Promise<Hub
 /** Rows read back per statement in `readHubRows`. */
 const READ_CHUNK = 50_000;
 
-/** The rows of one source, in the order they were stored. */
+/**
+ * The rows of one source, in the order they were stored. Equal rows may be one array: treat
+ * the rows as read-only (the engines copy what they change).
+ */
 export async function readHubRows(tx: Tx, sourceId: string): Promise<string[][]> {
   // Each chunk as one text (records joined by U+001E): PGlite decodes 100,000 one-field result
   // rows in about 0.8 s, the same as five texts in 0.3 s. In chunks, by `ord`, so that no text
   // nears PostgreSQL's 1 GB limit on a value.
   const out: string[][] = [];
+  // De-identified rows repeat (a k-anonymous release has few distinct rows): a repeated row
+  // shares the cells read for its first occurrence instead of being split again.
+  const seen = new Map<string, string[]>();
   let after = 0;
   for (;;) {
     const [chunk] = await tx.query<{ n: number; last: number | null; text: string | null }>(
@@ -177,7 +183,11 @@ export async function readHubRows(tx: Tx, sourceId: string): Promise<string[][]>
     if (!chunk || chunk.n === 0 || chunk.text === null || chunk.last === null) return out;
     const lines = chunk.text.split(ROW_SEP);
     if (lines.length !== chunk.n) throw new Error('a hub record holds a record separator');
-    for (const line of lines) out.push(line.split(SEP));
+    for (const line of lines) {
+      let cells = seen.get(line);
+      if (!cells) seen.set(line, (cells = line.split(SEP)));
+      out.push(cells);
+    }
     if (chunk.n < READ_CHUNK) return out;
     after = chunk.last;
   }

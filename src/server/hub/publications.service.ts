@@ -11,9 +11,9 @@ import type {
 import { HUB_PREVIEW_ROWS } from '../../shared/api/hub.schema.ts';
 import { BudgetError, spendBudget } from '../../shared/hub/dp/index.ts';
 import type { Table } from '../../shared/hub/table.ts';
-import { TableError, readTable, writeTable } from '../../shared/hub/table.ts';
+import { TableError, writeTable } from '../../shared/hub/table.ts';
 import { AppError } from '../http/app-error.ts';
-import { guaranteeFaults } from './guarantee.ts';
+import { guaranteeFaults, readStoredTable } from './guarantee.ts';
 import type { HubContext } from './hub-context.ts';
 import { budgetOf } from './hub-context.ts';
 import type { HubSourceRow } from './hub-store.repo.ts';
@@ -260,7 +260,7 @@ export async function releasePublication(ctx: HubContext, id: string): Promise<P
   if (p.kind === 'microdata') {
     let stored: Table;
     try {
-      stored = readTable((await getPublicationContent(ctx.tx, id)) ?? '');
+      stored = readStoredTable((await getPublicationContent(ctx.tx, id)) ?? '');
     } catch (e) {
       if (!(e instanceof TableError)) throw e;
       throw conflict(

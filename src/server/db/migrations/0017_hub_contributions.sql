@@ -23,12 +23,14 @@ CREATE TABLE hub_contributions (
   cases_considered          integer NOT NULL CHECK (cases_considered >= 0),
   excluded_without_consent  integer NOT NULL CHECK (excluded_without_consent >= 0),
   suppressed                integer NOT NULL CHECK (suppressed >= 0),
-  -- The anonymised rows in the CTDC global layout, one element a row, its cells (in `columns`
-  -- order) joined by the unit separator U+001F (CTDC cells are codes, never control
-  -- characters). Sorted by content, so that their order says nothing about the cases' order:
-  -- no name, no case id.
+  -- The anonymised rows in the CTDC global layout as one text: rows joined by the record
+  -- separator U+001E, each row's cells (in `columns` order) by the unit separator U+001F (CTDC
+  -- cells are codes, never control characters). Sorted by content, so that their order says
+  -- nothing about the cases' order: no name, no case id. Some 25 MB at 100,000 cases: one text
+  -- is written in 0.4 s where a text[] took 0.65 s (1.1 s compressed), and it is stored out of
+  -- line without compression (below) so that a preview reads only its head.
   columns                   text[] NOT NULL,
-  rows                      text[] NOT NULL,
+  rows                      text NOT NULL,
   row_count                 integer NOT NULL CHECK (row_count >= 0),
   -- Risk before and after the check, and the utility report (ContributionRisk/-Utility).
   risk_before               jsonb NOT NULL,
@@ -50,6 +52,7 @@ CREATE TABLE hub_contributions (
   CHECK ((status IN ('approved', 'withdrawn')) = (hub_source_id IS NOT NULL)),
   CHECK ((status = 'withdrawn') = (withdrawn_at IS NOT NULL))
 );
+ALTER TABLE hub_contributions ALTER COLUMN rows SET STORAGE EXTERNAL;
 CREATE INDEX hub_contributions_org_idx ON hub_contributions (org_id, prepared_at DESC);
 
 -- The cases a contribution was prepared from, to ask their consent again at approval. Kept
