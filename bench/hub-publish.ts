@@ -24,9 +24,8 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { appendAudit } from '../src/server/audit/audit.repo.ts';
+import { auditWriter } from '../src/server/audit/audit-writer.ts';
 import { Keyring } from '../src/server/crypto/keyring.ts';
-import { loadOrgKeys } from '../src/server/crypto/org-keys.ts';
 import type { Database, Tx } from '../src/server/db/database.ts';
 import { SYSTEM, orgScope } from '../src/server/db/database.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -53,14 +52,7 @@ import { DEFAULT_HUB_QI, PublicationCreateBody } from '../src/shared/api/hub.sch
 import { DEFAULT_DEMO_TODAY, demoCases } from '../src/shared/demo/generate-cases.ts';
 import { generateCtdc } from '../src/shared/hub/ctdc/index.ts';
 import { writeTable } from '../src/shared/hub/table.ts';
-
-const envInt = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-};
+import { benchContext, envInt } from './lib/context.ts';
 
 const TARGET_SECONDS = 10;
 const log = (msg: string) => process.stderr.write(`[bench:hub-publish] ${msg}\n`);
@@ -79,17 +71,7 @@ function hubContext(tx: Tx, orgId: string, userId: string): HubContext {
     userId,
     clock: systemClock,
     options: DEFAULT_HUB_OPTIONS,
-    audit: (e) =>
-      appendAudit(tx, {
-        orgId,
-        actorId: userId,
-        action: e.action,
-        recordType: e.recordType ?? null,
-        recordId: e.recordId ?? null,
-        fields: e.fields ?? [],
-        sourceIp: null,
-        at: systemClock.now(),
-      }),
+    audit: auditWriter(tx, orgId, userId, systemClock),
   };
 }
 
@@ -107,27 +89,6 @@ async function user(db: Database, orgId: string, role: Role): Promise<string> {
     );
     return created.id;
   });
-}
-
-function serviceContext(tx: Tx, keyring: Keyring, orgId: string, userId: string): ServiceContext {
-  return {
-    tx,
-    actor: { userId, orgId, role: 'supervisor', sessionId: 'bench' },
-    clock: systemClock,
-    keys: () => loadOrgKeys(tx, keyring, orgId),
-    keyring,
-    audit: (e) =>
-      appendAudit(tx, {
-        orgId,
-        actorId: userId,
-        action: e.action,
-        recordType: e.recordType ?? null,
-        recordId: e.recordId ?? null,
-        fields: e.fields ?? [],
-        sourceIp: null,
-        at: systemClock.now(),
-      }),
-  };
 }
 
 interface Bench {
@@ -231,7 +192,7 @@ async function fromCases(rows: number, seed: number): Promise<Record<string, unk
 
     const as = <T>(userId: string, fn: (ctx: ServiceContext) => Promise<T>) =>
       b.db.transaction(orgScope(b.orgId, userId), (tx) =>
-        fn(serviceContext(tx, b.keyring, b.orgId, userId)),
+        fn(benchContext(tx, b.keyring, b.orgId, userId)),
       );
     const started = performance.now();
     const startedCpu = cpuNow();

@@ -23,15 +23,8 @@ import {
 } from '../src/server/organisations/organisations.service.ts';
 import { computeReferralMetrics } from '../src/server/referrals/metrics.service.ts';
 import { systemClock } from '../src/server/shared/clock.ts';
+import { envInt } from './lib/context.ts';
 import { createBenchDatabase, redact, unreachable } from './lib/setup.ts';
-
-const envInt = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-};
 
 export const REFERRAL_BENCH_SETTINGS = {
   referrals: envInt('BENCH_REFERRALS', 100_000),

@@ -16,16 +16,14 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { appendAudit } from '../src/server/audit/audit.repo.ts';
 import { Keyring } from '../src/server/crypto/keyring.ts';
 import { loadOrgKeys } from '../src/server/crypto/org-keys.ts';
-import type { Database, Tx } from '../src/server/db/database.ts';
+import type { Database } from '../src/server/db/database.ts';
 import { SYSTEM, orgScope } from '../src/server/db/database.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { openPglite } from '../src/server/db/pglite-driver.ts';
 import { openPostgres } from '../src/server/db/pg-driver.ts';
 import { seedCases } from '../src/server/demo/seed-cases.ts';
-import type { ServiceContext } from '../src/server/http/context.ts';
 import {
   provisionOrganisation,
   provisionUser,
@@ -38,17 +36,10 @@ import { systemClock } from '../src/server/shared/clock.ts';
 import type { DemoCase } from '../src/shared/demo/generate-cases.ts';
 import { DEFAULT_DEMO_TODAY, demoCases } from '../src/shared/demo/generate-cases.ts';
 import type { LinkRecord } from '../src/shared/linkage/types.ts';
+import { benchContext, envInt } from './lib/context.ts';
 import { createBenchDatabase, redact, unreachable } from './lib/setup.ts';
 
 type Driver = 'pglite' | 'postgres';
-
-const envInt = (name: string, fallback: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-};
 
 export interface TracingBenchSettings {
   /** Cases on the PostgreSQL server. */
@@ -108,27 +99,6 @@ function queryOf(c: DemoCase, i: number): LinkRecord {
     ageAt: year ? null : c.registrationDate,
     places: [],
     identifiers: {},
-  };
-}
-
-function contextFor(tx: Tx, keyring: Keyring, orgId: string, userId: string): ServiceContext {
-  return {
-    tx,
-    actor: { userId, orgId, role: 'supervisor', sessionId: 'bench' },
-    clock: systemClock,
-    keys: () => loadOrgKeys(tx, keyring, orgId),
-    keyring,
-    audit: (e) =>
-      appendAudit(tx, {
-        orgId,
-        actorId: userId,
-        action: e.action,
-        recordType: e.recordType ?? null,
-        recordId: e.recordId ?? null,
-        fields: e.fields ?? [],
-        sourceIp: null,
-        at: systemClock.now(),
-      }),
   };
 }
 
@@ -228,7 +198,7 @@ async function benchDriver(
     }
     const run = async (q: LinkRecord) =>
       db.transaction(orgScope(orgId, userId), (tx) =>
-        findCandidates(contextFor(tx, keyring, orgId, userId), q, { purpose: 'tracing' }),
+        findCandidates(benchContext(tx, keyring, orgId, userId), q, { purpose: 'tracing' }),
       );
     // Warm-up: plans, caches, JIT.
     for (const x of sought.slice(0, 3)) await run(queryOf(x.c, x.index));

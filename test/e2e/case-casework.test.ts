@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import { signInPage, startSeededLantern } from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // The case page's casework on a 360-pixel phone: consent for a child (the server's refusal shown
 // next to the fields), a stage move with its reason, a task and a note, a closure request that
@@ -18,22 +19,18 @@ describe('case page casework, end to end in Chromium on a phone', () => {
   const SUPERVISOR = 'sam@example.org';
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: org } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    for (const [email, role] of [
-      [CASEWORKER, 'caseworker'],
-      [SUPERVISOR, 'supervisor'],
-    ]) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email!, '--role', role!, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    ({ lantern } = await startSeededLantern(
+      [
+        {
+          name: 'Safe Haven',
+          users: [
+            [CASEWORKER, 'caseworker'],
+            [SUPERVISOR, 'supervisor'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   }, 120_000);
@@ -42,13 +39,10 @@ describe('case page casework, end to end in Chromium on a phone', () => {
     await lantern?.dispose();
   });
 
+  const casesHeading = (p: Page) => p.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
   const signIn = async (email: string) => {
     await page.context().clearCookies();
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    await signInPage(page, lantern.url, email, PASSWORD, casesHeading);
   };
   const fitsThePhone = async () =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -1,12 +1,18 @@
-import type { APIRequestContext, Page } from 'playwright-core';
-import { request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCtdc } from '../../src/shared/hub/ctdc/index.ts';
 import { writeTable } from '../../src/shared/hub/table.ts';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import {
+  apiPost,
+  apiSession,
+  desktopPage,
+  signInPage,
+  startSeededLantern,
+} from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // The data hub in Chromium: a supervisor of Safe Haven prepares a contribution from the cases
 // that consent to statistics (one case that does not is left out and counted); she may not
@@ -35,42 +41,24 @@ describe('data hub, end to end in Chromium', () => {
   let contributionUrl = '';
   let releasedId = '';
 
-  const apiAs = async (email: string): Promise<{ api: APIRequestContext; csrf: string }> => {
-    const api = await request.newContext({ baseURL: lantern.url });
-    const login = await api.post('/api/v1/auth/login', { data: { email, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    return { api, csrf: csrfToken };
-  };
-  const post = async (
-    s: { api: APIRequestContext; csrf: string },
-    path: string,
-    data: unknown,
-  ): Promise<Record<string, unknown>> => {
-    const res = await s.api.post(`/api/v1${path}`, { headers: { 'x-csrf-token': s.csrf }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const apiAs = (email: string) => apiSession(lantern.url, email, PASSWORD);
+  const post = apiPost;
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: org } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    for (const [email, role] of [
-      [CASEWORKER, 'caseworker'],
-      [SUPERVISOR, 'supervisor'],
-      [SECOND, 'supervisor'],
-      [ANALYST, 'analyst'],
-    ] as const) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email, '--role', role, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    ({ lantern } = await startSeededLantern(
+      [
+        {
+          name: 'Safe Haven',
+          users: [
+            [CASEWORKER, 'caseworker'],
+            [SUPERVISOR, 'supervisor'],
+            [SECOND, 'supervisor'],
+            [ANALYST, 'analyst'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
 
     // Thirteen adults who consent to statistics (alike on the quasi-identifiers, so k = 11
     // holds), and one who does not: that one is only counted, never contributed.
@@ -90,24 +78,17 @@ describe('data hub, end to end in Chromium', () => {
     await cw.api.dispose();
 
     browser = await launchBrowser();
-    const viewport = { width: 1280, height: 900 };
-    preparer = await (await browser.newContext({ viewport })).newPage();
-    approver = await (await browser.newContext({ viewport })).newPage();
-    analyst = await (await browser.newContext({ viewport })).newPage();
-    visitor = await (await browser.newContext({ viewport })).newPage();
+    preparer = await desktopPage(browser);
+    approver = await desktopPage(browser);
+    analyst = await desktopPage(browser);
+    visitor = await desktopPage(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await lantern?.dispose();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInPage(page, lantern.url, email, PASSWORD);
   const noViolations = async (page: Page) =>
     expect(await accessibilityViolations(page)).toEqual([]);
   const section = (page: Page, heading: string) =>

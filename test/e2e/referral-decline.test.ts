@@ -1,10 +1,16 @@
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { request } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import {
+  apiPost,
+  apiSession,
+  desktopPage,
+  signInPage,
+  startSeededLantern,
+} from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // A provider declines a referral, in Chromium (docs/referrals.md). Set up through the API: Safe
 // Haven sends River Shelter's shelter a referral sharing a given name, an age, a safety concern
@@ -31,45 +37,27 @@ describe('declining a referral, end to end in Chromium', () => {
   let referralId = '';
   let reference = '';
 
-  /** An API session as a user (the set-up goes through the API). */
-  const apiAs = async (email: string): Promise<{ api: APIRequestContext; csrf: string }> => {
-    const api = await request.newContext({ baseURL: lantern.url });
-    const login = await api.post('/api/v1/auth/login', { data: { email, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    return { api, csrf: csrfToken };
-  };
-  const post = async (
-    s: { api: APIRequestContext; csrf: string },
-    path: string,
-    data: unknown,
-  ): Promise<Record<string, unknown>> => {
-    const res = await s.api.post(`/api/v1${path}`, { headers: { 'x-csrf-token': s.csrf }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const apiAs = (email: string) => apiSession(lantern.url, email, PASSWORD);
+  const post = apiPost;
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: orgA } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    const { id: orgB } = (await lantern.cli(['org', 'create', '--name', 'River Shelter'])) as {
-      id: string;
-    };
-    for (const [org, email, role] of [
-      [orgA, CASEWORKER, 'caseworker'],
-      [orgB, LISTER, 'admin'],
-      [orgB, PROVIDER, 'provider'],
-    ] as const) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email, '--role', role, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    let orgB: string;
+    ({
+      lantern,
+      orgIds: [, orgB = ''],
+    } = await startSeededLantern(
+      [
+        { name: 'Safe Haven', users: [[CASEWORKER, 'caseworker']] },
+        {
+          name: 'River Shelter',
+          users: [
+            [LISTER, 'admin'],
+            [PROVIDER, 'provider'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
 
     // River Shelter lists its own shelter; its inbox receives the referrals to it.
     const lister = await apiAs(LISTER);
@@ -122,22 +110,15 @@ describe('declining a referral, end to end in Chromium', () => {
     await cw.api.dispose();
 
     browser = await launchBrowser();
-    const viewport = { width: 1280, height: 900 };
-    caseworker = await (await browser.newContext({ viewport })).newPage();
-    provider = await (await browser.newContext({ viewport })).newPage();
+    caseworker = await desktopPage(browser);
+    provider = await desktopPage(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await lantern?.dispose();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInPage(page, lantern.url, email, PASSWORD);
   const noViolations = async (page: Page) =>
     expect(await accessibilityViolations(page)).toEqual([]);
   const section = (page: Page, heading: string): Locator =>

@@ -1,10 +1,16 @@
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { request } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import {
+  apiPost,
+  apiSession,
+  desktopPage,
+  signInPage,
+  startSeededLantern,
+} from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // A referral from one organisation to another, in Chromium: a caseworker of Safe Haven refers a
 // case to River Shelter's shelter (another organisation on the instance), sharing two fields she
@@ -26,45 +32,26 @@ describe('referral flow, end to end in Chromium', () => {
   let unconsentedCase = '';
   let reference = '';
 
-  /** An API session as a user (the set-up goes through the API, as the brief says). */
-  const apiAs = async (email: string): Promise<{ api: APIRequestContext; csrf: string }> => {
-    const api = await request.newContext({ baseURL: lantern.url });
-    const login = await api.post('/api/v1/auth/login', { data: { email, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    return { api, csrf: csrfToken };
-  };
-  const post = async (
-    s: { api: APIRequestContext; csrf: string },
-    path: string,
-    data: unknown,
-  ): Promise<Record<string, unknown>> => {
-    const res = await s.api.post(`/api/v1${path}`, { headers: { 'x-csrf-token': s.csrf }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const apiAs = (email: string) => apiSession(lantern.url, email, PASSWORD);
+  const post = apiPost;
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: orgA } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    ({ id: orgB } = (await lantern.cli(['org', 'create', '--name', 'River Shelter'])) as {
-      id: string;
-    });
-    for (const [org, email, role] of [
-      [orgA, CASEWORKER, 'caseworker'],
-      [orgB, LISTER, 'admin'],
-      [orgB, PROVIDER, 'provider'],
-    ] as const) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email, '--role', role, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    ({
+      lantern,
+      orgIds: [, orgB = ''],
+    } = await startSeededLantern(
+      [
+        { name: 'Safe Haven', users: [[CASEWORKER, 'caseworker']] },
+        {
+          name: 'River Shelter',
+          users: [
+            [LISTER, 'admin'],
+            [PROVIDER, 'provider'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
 
     // River Shelter lists its own shelter; its inbox receives the referrals.
     const lister = await apiAs(LISTER);
@@ -108,22 +95,15 @@ describe('referral flow, end to end in Chromium', () => {
     await cw.api.dispose();
 
     browser = await launchBrowser();
-    const viewport = { width: 1280, height: 900 };
-    caseworker = await (await browser.newContext({ viewport })).newPage();
-    provider = await (await browser.newContext({ viewport })).newPage();
+    caseworker = await desktopPage(browser);
+    provider = await desktopPage(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await lantern?.dispose();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInPage(page, lantern.url, email, PASSWORD);
   const referrals = (page: Page): Locator =>
     page.locator('section', { has: page.getByRole('heading', { name: 'Referrals', level: 2 }) });
   const noViolations = async (page: Page) =>

@@ -1,10 +1,17 @@
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { request } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import type { ApiSession } from './support/instance.ts';
+import {
+  apiPost,
+  apiSession,
+  desktopPage,
+  signInPage,
+  startSeededLantern,
+} from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // Reunite in Chromium. A caseworker starts registering "Mohammed Abdulrahman" while a case of
 // "محمد عبد الرحمن" exists: the form warns before anything is created, explains why in words,
@@ -29,43 +36,28 @@ describe('reunite, end to end in Chromium', () => {
   let aminah = { id: '', reference: '' };
   let requestUrl = '';
 
-  type Session = { api: APIRequestContext; csrf: string };
-  /** An API session as a user (the set-up goes through the API). */
-  const apiAs = async (email: string): Promise<Session> => {
-    const api = await request.newContext({ baseURL: lantern.url });
-    const login = await api.post('/api/v1/auth/login', { data: { email, password: PASSWORD } });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    return { api, csrf: csrfToken };
-  };
-  const post = async (s: Session, path: string, data: unknown) => {
-    const res = await s.api.post(`/api/v1${path}`, { headers: { 'x-csrf-token': s.csrf }, data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as Record<string, unknown>;
-  };
+  type Session = ApiSession;
+  const apiAs = (email: string) => apiSession(lantern.url, email, PASSWORD);
+  const post = apiPost;
   const createCase = async (s: Session, person: Record<string, unknown>, citizenship: string) => {
     const c = await post(s, '/cases', { person, citizenship });
     return { id: String(c.id), reference: String(c.reference) };
   };
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: org } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    for (const [email, role] of [
-      [CASEWORKER, 'caseworker'],
-      [OFFICER, 'caseworker'],
-      [SUPERVISOR, 'supervisor'],
-    ] as const) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email, '--role', role, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    ({ lantern } = await startSeededLantern(
+      [
+        {
+          name: 'Safe Haven',
+          users: [
+            [CASEWORKER, 'caseworker'],
+            [OFFICER, 'caseworker'],
+            [SUPERVISOR, 'supervisor'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
 
     const cw = await apiAs(CASEWORKER);
     // Registered in Arabic script; the person agreed to family tracing.
@@ -87,23 +79,16 @@ describe('reunite, end to end in Chromium', () => {
     await cw.api.dispose();
 
     browser = await launchBrowser();
-    const viewport = { width: 1280, height: 900 };
-    caseworker = await (await browser.newContext({ viewport })).newPage();
-    officer = await (await browser.newContext({ viewport })).newPage();
-    supervisor = await (await browser.newContext({ viewport })).newPage();
+    caseworker = await desktopPage(browser);
+    officer = await desktopPage(browser);
+    supervisor = await desktopPage(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await lantern?.dispose();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInPage(page, lantern.url, email, PASSWORD);
   const noViolations = async (page: Page) =>
     expect(await accessibilityViolations(page)).toEqual([]);
   const section = (page: Page, heading: string | RegExp): Locator =>

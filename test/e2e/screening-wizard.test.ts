@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import { signInPage, startSeededLantern } from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // A caseworker screens a person with the Palermo instrument on a 360-pixel phone: one question
 // at a time, pausing half-way and resuming from the case page, then the results with their
@@ -19,27 +20,10 @@ describe('screening wizard, end to end in Chromium on a phone', () => {
   const FAMILY_NAME = 'Kayanova';
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: org } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    await lantern.cli(
-      [
-        'user',
-        'create',
-        '--org',
-        org,
-        '--email',
-        EMAIL,
-        '--role',
-        'caseworker',
-        '--password-stdin',
-      ],
-      `${PASSWORD}\n`,
-    );
-    await lantern.start();
+    ({ lantern } = await startSeededLantern(
+      [{ name: 'Safe Haven', users: [[EMAIL, 'caseworker']] }],
+      PASSWORD,
+    ));
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   });
@@ -48,13 +32,10 @@ describe('screening wizard, end to end in Chromium on a phone', () => {
     await lantern?.dispose();
   });
 
-  const signIn = async () => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-  };
+  const signIn = () =>
+    signInPage(page, lantern.url, EMAIL, PASSWORD, (p) =>
+      p.getByRole('heading', { name: 'Cases', level: 1 }).waitFor(),
+    );
 
   const fitsThePhone = async () =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

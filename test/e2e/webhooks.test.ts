@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { LanternProcess } from './support/server.ts';
+import { desktopPage, signInPage, startSeededLantern } from './support/instance.ts';
+import type { LanternProcess } from './support/server.ts';
 
 // The administrator's webhooks page in Chromium (docs/notifications.md): the empty list, a
 // loopback address refused at the field in words (the server allows only public addresses by
@@ -24,37 +25,27 @@ describe('webhooks page, end to end in Chromium', () => {
   let secret = '';
 
   beforeAll(async () => {
-    lantern = await LanternProcess.create();
-    await lantern.start();
-    await lantern.stop();
-    const { id: org } = (await lantern.cli(['org', 'create', '--name', 'Safe Haven'])) as {
-      id: string;
-    };
-    for (const [email, role] of [
-      [ADMIN, 'admin'],
-      [SUPERVISOR, 'supervisor'],
-    ] as const) {
-      await lantern.cli(
-        ['user', 'create', '--org', org, '--email', email, '--role', role, '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-    }
-    await lantern.start();
+    ({ lantern } = await startSeededLantern(
+      [
+        {
+          name: 'Safe Haven',
+          users: [
+            [ADMIN, 'admin'],
+            [SUPERVISOR, 'supervisor'],
+          ],
+        },
+      ],
+      PASSWORD,
+    ));
     browser = await launchBrowser();
-    admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    admin = await desktopPage(browser);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await lantern?.dispose();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${lantern.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInPage(page, lantern.url, email, PASSWORD);
   const noViolations = async (page: Page) =>
     expect(await accessibilityViolations(page)).toEqual([]);
   const endpoints = (page: Page): Locator =>
@@ -230,9 +221,7 @@ describe('webhooks page, end to end in Chromium', () => {
   });
 
   it('refuses the page to a supervisor, who has no link to it either', async () => {
-    const supervisor = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    ).newPage();
+    const supervisor = await desktopPage(browser);
     await signIn(supervisor, SUPERVISOR);
     expect(
       await supervisor

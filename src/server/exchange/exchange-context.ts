@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/audit.repo.ts';
+import { auditWriter } from '../audit/audit-writer.ts';
 import type { Keyring, OrgKeys } from '../crypto/keyring.ts';
 import { loadOrgKeys } from '../crypto/org-keys.ts';
 import type { Database, Tx } from '../db/database.ts';
@@ -47,17 +47,7 @@ export function withSystemExchange<T>(
       userId: null,
       clock: systemClock,
       keys: () => loadOrgKeys(tx, keyring, orgId),
-      audit: (e) =>
-        appendAudit(tx, {
-          orgId,
-          actorId: null,
-          action: e.action,
-          recordType: e.recordType ?? null,
-          recordId: e.recordId ?? null,
-          fields: e.fields ?? [],
-          sourceIp: null,
-          at: systemClock.now(),
-        }),
+      audit: auditWriter(tx, orgId, null, systemClock),
     }),
   );
 }

@@ -3,8 +3,8 @@
  * `Sheet` as CSV does, every cell as text; writing follows the toolkit's "Case Sheet".
  */
 import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
 import type { Sheet } from '../../shared/exchange/read-case-sheet.ts';
+import { writeStreamedWorkbook } from '../shared/xlsx-writer.ts';
 import { checkZipSizes } from './zip-guard.ts';
 
 /** The file is not a workbook Lantern can read; the message says why (no personal data). */
@@ -68,45 +68,18 @@ export interface XlsxLayout {
 
 /**
  * A workbook laid out as the toolkit's: "Case Sheet" (hidden field-name row) and "about".
- * Written with exceljs's streaming writer: rows are committed as they are added, so memory
- * stays flat for tens of thousands of cases (the in-memory writer needs ~35 kB a row).
+ * Written with exceljs's streaming writer (src/server/shared/xlsx-writer.ts), so memory stays
+ * flat for tens of thousands of cases.
  */
 export async function xlsxFromRows(layout: XlsxLayout): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'Lantern';
   const [fields, labels] = layout.header;
-  const ws = wb.addWorksheet(CASE_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = labels.map((label, i) => ({
-    width: i === 0 ? 6 : Math.min(40, Math.max(12, label.length + 2)),
-  }));
-  const names = ws.addRow(fields);
-  names.hidden = true;
-  names.commit();
-  const header = ws.addRow(labels);
-  header.font = { bold: true };
-  header.commit();
-  for (const cells of layout.rows) {
-    // Strings stay strings: a value starting with "=" is text here, never a formula.
-    // Empty cells are left out of the file rather than written as empty strings.
-    const values = cells.map((c, i) => (c === '' ? null : layout.numeric.has(i) ? Number(c) : c));
-    ws.addRow(values).commit();
-  }
-  ws.commit();
-  const about = wb.addWorksheet('about');
-  for (const line of layout.about) about.addRow([line]).commit();
-  about.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return writeStreamedWorkbook({
+    sheet: CASE_SHEET,
+    widths: labels.map((label, i) => (i === 0 ? 6 : Math.min(40, Math.max(12, label.length + 2)))),
+    hiddenRows: [fields],
+    header: labels,
+    rows: layout.rows,
+    numeric: layout.numeric,
+    about: layout.about,
+  });
 }

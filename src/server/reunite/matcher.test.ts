@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generatePersons } from '../../shared/demo/generate-persons.ts';
 import { createRng } from '../../shared/demo/random.ts';
 import { DEFAULT_MODEL } from '../../shared/linkage/default-model.ts';
-import type { LinkRecord } from '../../shared/linkage/types.ts';
+import { person } from '../../shared/linkage/test-support.ts';
 import { SCAN_THRESHOLD } from '../../shared/reunite/duplicates.ts';
 import { pairScorer, scoreCandidates, scorePair, SCORER, serverModel } from './matcher.ts';
 
-const person = (id: string, over: Partial<LinkRecord> = {}): LinkRecord => ({
-  id,
-  givenName: null,
-  familyName: null,
-  aliases: [],
-  sex: null,
-  birth: null,
-  age: null,
-  ageAt: null,
-  places: [],
-  identifiers: {},
-  ...over,
-});
 const inCountry = (country: string) => [{ country, adminArea: null, locality: null }];
 
 // A case registered in Arabic, and a request for the same man written in Latin letters.

@@ -17,21 +17,8 @@ import {
   PatternCounter,
 } from './model.ts';
 import { prepareRecords } from './prepare.ts';
+import { person } from './test-support.ts';
 import type { LinkRecord } from './types.ts';
-
-const person = (id: string, over: Partial<LinkRecord> = {}): LinkRecord => ({
-  id,
-  givenName: null,
-  familyName: null,
-  aliases: [],
-  sex: null,
-  birth: null,
-  age: null,
-  ageAt: null,
-  places: [],
-  identifiers: {},
-  ...over,
-});
 
 describe('expectation maximisation', () => {
   it('recovers m and λ from vectors drawn with known m and u', () => {

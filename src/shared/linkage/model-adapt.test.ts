@@ -3,21 +3,7 @@ import { DEFAULT_MODEL } from './default-model.ts';
 import { comparePair, explainAgainst } from './engine.ts';
 import { countryOnlyPlaces, queryPrior, withLambda, withoutComparisons } from './model-adapt.ts';
 import { levelWeights, parseModel, type ModelComparison } from './model.ts';
-import type { LinkRecord } from './types.ts';
-
-const person = (id: string, over: Partial<LinkRecord> = {}): LinkRecord => ({
-  id,
-  givenName: null,
-  familyName: null,
-  aliases: [],
-  sex: null,
-  birth: null,
-  age: null,
-  ageAt: null,
-  places: [],
-  identifiers: {},
-  ...over,
-});
+import { person } from './test-support.ts';
 
 const placeOf = (m: { comparisons: ModelComparison[] }) =>
   m.comparisons.find((c) => c.kind === 'place')!;

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directoryApi } from '../../api/directory-api.ts';
+import { CsvFileField } from '../../components/CsvFileField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -71,25 +72,13 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
   return (
     <form className="form form--wide" onSubmit={(e) => void submit(e)} noValidate>
       <FormAlert message={alert} />
-      <div className={error ? 'field field--invalid' : 'field'}>
-        <label htmlFor="directory-import-file">{t('directory.import.file')}</label>
-        <p id="directory-import-file-hint" className="field__hint">
-          {t('directory.import.hint')}
-        </p>
-        {error && (
-          <p id="directory-import-file-error" className="field__error">
-            {error}
-          </p>
-        )}
-        <input
-          ref={input}
-          id="directory-import-file"
-          type="file"
-          accept=".csv,text/csv"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`directory-import-file-hint${error ? ' directory-import-file-error' : ''}`}
-        />
-      </div>
+      <CsvFileField
+        id="directory-import-file"
+        label={t('directory.import.file')}
+        hint={t('directory.import.hint')}
+        error={error}
+        inputRef={input}
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {t('directory.import.submit')}

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client.ts';
-import { fieldErrorsFrom, type FieldErrors } from '../../lib/field-errors.ts';
+import type { FieldErrors } from '../../lib/field-errors.ts';
+import { issueFieldErrors, knownIssueMessage, type KnownIssues } from '../../lib/schema-issues.ts';
 
 // The directory schema's own messages (src/shared/api/directory.schema.ts), beyond the shared
 // ones that lib/field-errors.ts knows.
-const KNOWN: readonly [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] = [
+const KNOWN: KnownIssues = [
   [
     /between (-?\d+) and (-?\d+)/,
     (m, t) => t('directory.errors.between', { min: Number(m[1]), max: Number(m[2]) }),
@@ -22,15 +23,7 @@ const KNOWN: readonly [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] 
 
 /** One server validation message in the interface language (never the server's own words). */
 export function directoryIssueMessage(t: TFunction, message: string): string {
-  for (const [pattern, render] of KNOWN) {
-    const match = message.match(pattern);
-    if (match) return render(match, t);
-  }
-  const shared = fieldErrorsFrom(
-    t,
-    new ApiError(400, 'validation_failed', '', [{ path: 'field', message }]),
-  );
-  return shared?.field ?? t('fieldErrors.invalid');
+  return knownIssueMessage(t, KNOWN, message);
 }
 
 /** The field errors of a directory write's 400 answer, keyed by form field; null otherwise. */
@@ -39,16 +32,7 @@ export function directoryFieldErrors(
   error: unknown,
   fieldOf: (path: string) => string = (p) => p,
 ): FieldErrors | null {
-  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
-  if (!Array.isArray(error.details)) return null;
-  const out: FieldErrors = {};
-  for (const issue of error.details as unknown[]) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string') continue;
-    out[fieldOf(path)] ??= directoryIssueMessage(t, message);
-  }
-  return Object.keys(out).length > 0 ? out : null;
+  return issueFieldErrors(error, fieldOf, (message) => directoryIssueMessage(t, message));
 }
 
 export interface ImportProblem {

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HUB_IMPORT_MAX_BYTES } from '../../../shared/api/hub.schema.ts';
 import { hubApi } from '../../api/hub-api.ts';
+import { CsvFileField } from '../../components/CsvFileField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -101,26 +102,14 @@ export function ImportPage() {
           required
           error={labelError}
         />
-        <div className={fileError ? 'field field--invalid' : 'field'}>
-          <label htmlFor="hub-import-file">{t('hub.import.file')}</label>
-          <p id="hub-import-file-hint" className="field__hint">
-            {t('hub.import.hint')}
-          </p>
-          {fileError && (
-            <p id="hub-import-file-error" className="field__error">
-              {fileError}
-            </p>
-          )}
-          <input
-            ref={input}
-            id="hub-import-file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-required
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={`hub-import-file-hint${fileError ? ' hub-import-file-error' : ''}`}
-          />
-        </div>
+        <CsvFileField
+          id="hub-import-file"
+          label={t('hub.import.file')}
+          hint={t('hub.import.hint')}
+          error={fileError}
+          inputRef={input}
+          required
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('hub.import.importing') : t('hub.import.submit')}

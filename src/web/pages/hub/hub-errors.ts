@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorMessage } from '../../lib/error-message.ts';
-import { fieldErrorsFrom, type FieldErrors } from '../../lib/field-errors.ts';
+import type { FieldErrors } from '../../lib/field-errors.ts';
+import { issueFieldErrors, knownIssueMessage, type KnownIssues } from '../../lib/schema-issues.ts';
 import { formatDecimal, formatDelta } from './hub-format.ts';
 
 // The hub schemas' own messages (src/shared/api/hub*.schema.ts), beyond those lib/field-errors
 // knows; anything else becomes the shared wording.
-const KNOWN: readonly [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] = [
+const KNOWN: KnownIssues = [
   [/at least (\d+)$/, (m, t) => t('hub.errors.atLeast', { min: Number(m[1]) })],
   [/at most (\d+)$/, (m, t) => t('hub.errors.atMost', { max: Number(m[1]) })],
   [
@@ -30,15 +31,7 @@ const KNOWN: readonly [RegExp, (m: RegExpMatchArray, t: TFunction) => string][] 
 ];
 
 function issueMessage(t: TFunction, message: string): string {
-  for (const [pattern, render] of KNOWN) {
-    const match = message.match(pattern);
-    if (match) return render(match, t);
-  }
-  const shared = fieldErrorsFrom(
-    t,
-    new ApiError(400, 'validation_failed', '', [{ path: 'field', message }]),
-  );
-  return shared?.field ?? t('fieldErrors.invalid');
+  return knownIssueMessage(t, KNOWN, message);
 }
 
 /** The field errors of a hub write's 400 answer, keyed by `fieldOf(path)`; null otherwise. */
@@ -47,16 +40,7 @@ export function hubFieldErrors(
   error: unknown,
   fieldOf: (path: string) => string = (p) => p.split('.')[0] ?? p,
 ): FieldErrors | null {
-  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return null;
-  if (!Array.isArray(error.details)) return null;
-  const out: FieldErrors = {};
-  for (const issue of error.details as unknown[]) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string') continue;
-    out[fieldOf(path)] ??= issueMessage(t, message);
-  }
-  return Object.keys(out).length > 0 ? out : null;
+  return issueFieldErrors(error, fieldOf, (message) => issueMessage(t, message));
 }
 
 /** A row (or whole-file) fault of a refused CTDC import. */
