@@ -19,6 +19,9 @@ import { benchNames } from './names.ts';
 import { benchHubAnonymize } from './hub-anonymize.ts';
 import { benchHubDp } from './hub-dp.ts';
 import { benchHubPublish } from './hub-publish.ts';
+import { benchInsightsDashboard } from './insights-dashboard.ts';
+import { benchInsightsDetection } from './insights-detection.ts';
+import { benchInsightsScan } from './insights-scan.ts';
 import { measure } from './lib/load.ts';
 import {
   firstAdminPassword,
@@ -316,6 +319,12 @@ async function main(): Promise<number> {
   Object.assign(report, { hubAnonymize: benchHubAnonymize() });
   Object.assign(report, { hubDp: benchHubDp() });
   Object.assign(report, { hubPublish: await benchHubPublish() });
+  // Understand (docs/insights.md): trend detection on generated series with planted outbreaks
+  // beside R surveillance, the space-time scan at 250 regions × 120 months × 999 replications,
+  // and the dashboard over 1,000,000 cases on the PostgreSQL server (BENCH_INSIGHTS_CASES).
+  Object.assign(report, { insightsDetection: benchInsightsDetection() });
+  Object.assign(report, { insightsScan: benchInsightsScan() });
+  Object.assign(report, { insightsDashboard: await benchInsightsDashboard(ADMIN_URL) });
 
   report.machine.loadAverageAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
   report.totalSeconds = Math.round((performance.now() - started) / 1000);

@@ -25,6 +25,9 @@ import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/database.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContributionRoutes } from './hub/contributions.routes.ts';
+import type { InsightsOptions } from './insights/insights.routes.ts';
+import { registerInsightsDashboardRoutes } from './insights/insights.routes.ts';
+import { registerAnalyticsRoutes } from './insights/analytics.routes.ts';
 import { registerInstanceRoutes } from './instances/instances.routes.ts';
 import { registerExchangeRoutes } from './exchange/exchange.routes.ts';
 import type { HubOptions } from './hub/hub-context.ts';
@@ -64,6 +67,8 @@ export interface AppOptions {
   notify?: NotifyOptions;
   /** The data hub: the privacy budget of each source (LANTERN_HUB_EPSILON, LANTERN_HUB_DELTA). */
   hub?: HubOptions;
+  /** Understand: the small-cell threshold (LANTERN_INSIGHTS_MIN_CELL). */
+  insights?: InsightsOptions;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -167,6 +172,8 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
       registerPprlRoutes(api, deps);
       registerHubRoutes(api, deps, o.hub);
       registerContributionRoutes(api, deps);
+      registerInsightsDashboardRoutes(api, deps, o.insights);
+      registerAnalyticsRoutes(api, deps, o.insights);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       done();
     },

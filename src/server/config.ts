@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_CELL } from '../shared/api/insights.schema.ts';
+
 /** Settings read from the environment (documented in README.md, "Configuration"). */
 export interface Config {
   host: string;
@@ -14,6 +16,8 @@ export interface Config {
   notify: NotifyConfig;
   /** The data hub (docs/hub.md): the privacy budget (ε, δ) of each source. */
   hub: { budget: { epsilon: number; delta: number } };
+  /** Understand (docs/insights.md): counts below this are sent suppressed (LANTERN_INSIGHTS_MIN_CELL). */
+  insights: { minCell: number };
 }
 
 export interface NotifyConfig {
@@ -82,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         epsilon: budgetNumber(env.LANTERN_HUB_EPSILON, 10, 1000, 'LANTERN_HUB_EPSILON'),
         delta: budgetNumber(env.LANTERN_HUB_DELTA, 1e-5, 0.01, 'LANTERN_HUB_DELTA'),
       },
+    },
+    insights: {
+      minCell: int(env.LANTERN_INSIGHTS_MIN_CELL, DEFAULT_MIN_CELL, 'LANTERN_INSIGHTS_MIN_CELL'),
     },
   };
 }

@@ -685,6 +685,33 @@ const MATRIX: Record<string, Row> = {
     shared: true,
   },
 
+  // Understand (docs/insights.md): dashboards, trend alerts, hot spots, routes and SDG 16.2.2 are
+  // aggregates of the organisation's own cases, for supervisors and analysts (insights:read); the same
+  // figures of a released publication are public like the publication itself.
+  'GET /api/v1/insights/dashboard': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/insights/alerts': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/insights/hotspots': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/insights/routes': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/insights/sdg': { anon: 401, same: by(403, 200, 403, 200, 403) },
+  'GET /api/v1/public/publications/:id/insights/dashboard': {
+    anon: 200,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+  'GET /api/v1/public/publications/:id/insights/routes': {
+    anon: 200,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+  'GET /api/v1/public/publications/:id/insights/sdg': {
+    anon: 200,
+    same: by(200, 200, 200, 200, 200),
+    other: by(200, 200, 200, 200, 200),
+    shared: true,
+  },
+
   // The API's own documentation is public: the same answer for everyone.
   'GET /api/v1/openapi.json': { anon: 200, same: by(200, 200, 200, 200, 200) },
   'GET /api/v1/docs': { anon: 200, same: by(200, 200, 200, 200, 200) },
@@ -1131,6 +1158,9 @@ describe('permission matrix', () => {
       'POST /api/v1/hub/publications/:id/release',
       'GET /api/v1/public/publications/:id',
       'GET /api/v1/public/publications/:id/download',
+      'GET /api/v1/public/publications/:id/insights/dashboard',
+      'GET /api/v1/public/publications/:id/insights/routes',
+      'GET /api/v1/public/publications/:id/insights/sdg',
     ]);
   });
 

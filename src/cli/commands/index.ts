@@ -18,6 +18,7 @@ import { serveCommand } from './serve.ts';
 import { servicesCommands } from './services.ts';
 import { userCreateCommand } from './user-create.ts';
 import { hubDpCommands } from './hub-dp.ts';
+import { insightsCommands } from './insights.ts';
 
 /** Every `lantern` sub-command. Add a new one here. */
 export const commands: Command[] = [
@@ -40,4 +41,5 @@ export const commands: Command[] = [
   ...hubDpCommands,
   hubAnonymizeCommand,
   hubGenerateCommand,
+  ...insightsCommands,
 ];

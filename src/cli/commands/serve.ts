@@ -46,6 +46,7 @@ export const serveCommand: Command = {
       trustProxy: config.trustProxy,
       notify: { allowPrivateWebhooks: config.notify.webhookAllowPrivate },
       hub: config.hub,
+      insights: config.insights,
     });
     // Notifications: outbox fan-out, webhooks and e-mail, and periodic jobs (addJob).
     const worker = new NotifyWorker({

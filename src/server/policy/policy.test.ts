@@ -85,6 +85,8 @@ const INTENDED: Record<Action, Record<Role, boolean>> = {
   'hub:read':            row(N,     N,         N,        Y,      N),
   'hub:import':          row(N,     N,         N,        Y,      N),
   'hub:publish':         row(N,     N,         N,        Y,      N),
+  // Understand (docs/insights.md): the organisation's own aggregates
+  'insights:read':       row(N,     Y,         N,        Y,      N),
 };
 
 const cells = ACTIONS.flatMap((action) =>

@@ -68,6 +68,9 @@ export const ACTIONS = [
   'hub:read',
   'hub:import',
   'hub:publish',
+  // Understand (docs/insights.md): the organisation's own figures (suppressed small cells), trend
+  // alerts, hot spots, routes and SDG 16.2.2; aggregates only, never a record
+  'insights:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -157,6 +160,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     // the data hub: preparing and approving (a different supervisor) the organisation's contribution
     'hub:contribute',
     'hub:approve',
+    'insights:read',
   ]),
   caseworker: new Set(CASEWORK),
   // de-identified pathway figures only
@@ -167,6 +171,7 @@ const GRANTS: Record<Role, ReadonlySet<Action>> = {
     'hub:read',
     'hub:import',
     'hub:publish',
+    'insights:read',
   ]),
   // the referrals addressed to their organisation, and its places; never a case
   provider: new Set([...EVERYONE, 'directory:capacity', 'referral:inbox', 'referral:package']),

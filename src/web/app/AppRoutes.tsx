@@ -9,6 +9,7 @@ import { CaseloadPage } from '../pages/cases/CaseloadPage.tsx';
 import { CasePage } from '../pages/cases/CasePage.tsx';
 import { directoryRoute } from '../pages/directory/directory-routes.tsx';
 import { hubRoute } from '../pages/hub/hub-routes.tsx';
+import { insightsRoute } from '../pages/insights/insights-routes.tsx';
 import { referralRoute } from '../pages/referrals/referral-routes.tsx';
 import { MetricsPage } from '../pages/referrals/metrics/MetricsPage.tsx';
 import { NewCasePage } from '../pages/cases/NewCasePage.tsx';
@@ -54,6 +55,8 @@ export function AppRoutes({ pathname }: { pathname: string }) {
   if (directory) return directory;
   const hub = hubRoute(path, role);
   if (hub) return hub;
+  const insights = insightsRoute(path, role);
+  if (insights) return insights;
   const referral = referralRoute(path, role);
   if (referral) return referral;
   const reunite = tracingRoute(path, role) ?? duplicatesRoute(path, role);

@@ -29,6 +29,7 @@ export function MainNav({ role }: { role: Role }) {
       show: can(role, 'hub:contribute'),
     },
     { to: '/hub/publications', label: t('hub.nav.hub'), show: can(role, 'hub:read') },
+    { to: '/insights', label: t('insights.nav.main'), show: can(role, 'insights:read') },
     { to: '/data', label: t('publicData.nav'), show: true },
     { to: '/admin/users', label: t('nav.users'), show: canAdminister(role) },
     { to: '/admin/webhooks', label: t('webhooks.nav'), show: can(role, 'webhook:manage') },
@@ -43,7 +44,9 @@ export function MainNav({ role }: { role: Role }) {
   const current = (to: string) =>
     to === '/cases'
       ? pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new')
-      : pathname === to;
+      : to === '/insights'
+        ? pathname === to || pathname.startsWith('/insights/')
+        : pathname === to;
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>

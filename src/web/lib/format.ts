@@ -21,3 +21,7 @@ export function todayIso(now: Date = new Date()): string {
 /** A base32 secret in groups of four, easier to read aloud and type: "ABCD EFGH …". */
 export const groupSecret = (secret: string): string =>
   (secret.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).join(' ');
+
+/** A whole count in the interface language: "1,234" (en), "1 234" (fr), "١٬٢٣٤" (ar). */
+export const formatCount = (n: number, lang: string): string =>
+  new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(n);

@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FigureDownloads } from '../charts/FigureDownloads.tsx';
 import { LoadBoundary } from './LoadBoundary.tsx';
 import type { WorldMapProps } from './map-types.ts';
 import './map.css';
@@ -14,6 +15,9 @@ const WorldMapChart = lazy(() => import('./WorldMapChart.tsx'));
  */
 export function WorldMap(props: WorldMapProps) {
   const { t } = useTranslation();
+  const [paintPng, setPaintPng] = useState<(() => string) | null>(null);
+  const onPngReady = useCallback((paint: (() => string) | null) => setPaintPng(() => paint), []);
+  const { download } = props;
   return (
     <figure className="world-map">
       <LoadBoundary
@@ -30,9 +34,17 @@ export function WorldMap(props: WorldMapProps) {
             </p>
           }
         >
-          <WorldMapChart {...props} />
+          <WorldMapChart {...props} onPngReady={download ? onPngReady : undefined} />
         </Suspense>
       </LoadBoundary>
+      {download && (
+        <FigureDownloads
+          title={download.title}
+          fileName={download.fileName}
+          paintPng={paintPng}
+          csv={download.csv}
+        />
+      )}
       <figcaption className="world-map__caption">
         {props.onLocationPick && <span>{t('map.pickHint')} </span>}
         <span>{t('map.attribution')}</span>

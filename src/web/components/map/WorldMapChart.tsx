@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinesChart, MapChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import {
+  GeoComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import {
   init,
   registerMap,
@@ -18,22 +23,26 @@ import type {
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useCountryName } from '../../lib/countries.ts';
+import { offscreenPng, PNG_TITLE_ROOM, pngTitle } from '../charts/offscreen-png.ts';
 import { escapeHtml, fitView, flowWidth, pickedCoordinates, WORLD_VIEW } from './map-view.ts';
 import type { MapPoint, WorldMapProps } from './map-types.ts';
 import { worldCountries } from './world-geo.ts';
 
 // Only the parts the map uses, so the chunk stays small. SVG: crisp at any zoom, and the page
-// holds real elements (tests and print see them).
+// holds real elements (tests and print see them); canvas and the title only paint the PNG
+// download of a map that offers one.
 installParts([
   GeoComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
   MapChart,
   ScatterChart,
   LinesChart,
   SVGRenderer,
+  CanvasRenderer,
 ]);
 
 const MAP_NAME = 'lantern-world';
@@ -58,21 +67,30 @@ const COLOURS = {
   marker: '#8a6d00',
   flow: '#0b5cad',
   scale: ['#dbe7f3', '#1d4e89'],
+  // Diverging (ColorBrewer RdBu): cold below zero, neutral at zero, hot above.
+  diverging: ['#2166ac', '#f7f7f7', '#b2182b'],
 };
 
 const DRAG_TOLERANCE = 4;
 
+export interface WorldMapChartProps extends WorldMapProps {
+  /** Receives the PNG painter once the map is drawn (null when it goes away); see `download`. */
+  onPngReady?: (paint: (() => string) | null) => void;
+}
+
 /** The ECharts world map (loaded on demand by WorldMap). */
-export default function WorldMapChart(props: WorldMapProps) {
+export default function WorldMapChart(props: WorldMapChartProps) {
   const { t } = useTranslation();
   const countryName = useCountryName();
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const drawn = useRef<Option | null>(null);
   const handlers = useRef(props);
   useEffect(() => {
     handlers.current = props;
   });
   const { points, regions, regionsLabel, flows, marker, height, label, describedBy } = props;
+  const { formatRegionValue } = props;
 
   const pointsKey = useMemo(
     () => (points ?? []).map((p) => `${p.id}:${p.latitude}:${p.longitude}`).join('|'),
@@ -116,7 +134,31 @@ export default function WorldMapChart(props: WorldMapProps) {
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
+    // The PNG: the option drawn on the page, at the view the user has zoomed or panned to, with
+    // the title above it, painted off-page on the canvas renderer.
+    const { onPngReady } = handlers.current;
+    onPngReady?.(() => {
+      const option = drawn.current ?? {};
+      const geo = (option.geo ?? {}) as GeoComponentOption;
+      const now = (instance.getOption().geo as GeoComponentOption[] | undefined)?.[0];
+      const { download, label: mapLabel } = handlers.current;
+      return offscreenPng(
+        {
+          ...option,
+          title: pngTitle(download?.title ?? mapLabel),
+          geo: {
+            ...geo,
+            zoom: now?.zoom ?? geo.zoom,
+            center: now?.center ?? geo.center,
+            top: PNG_TITLE_ROOM,
+          },
+        },
+        el.clientWidth || 800,
+        (el.clientHeight || 360) + PNG_TITLE_ROOM,
+      );
+    });
     return () => {
+      onPngReady?.(null);
       observer.disconnect();
       instance.dispose();
       chart.current = null;
@@ -128,6 +170,12 @@ export default function WorldMapChart(props: WorldMapProps) {
     if (!instance) return;
     const largestFlow = Math.max(0, ...(flows ?? []).map((f) => f.value ?? 0));
     const values = (regions ?? []).map((r) => r.value);
+    const diverging = values.some((v) => v < 0);
+    // The scale ends at the largest value (rates under 1 must not all look pale); a diverging
+    // scale spans at least ±3, so that a z-score near 0 stays pale and only |z| beyond about 2
+    // (significance at 5 %) shows strong colour.
+    const largest = Math.max(0, ...values);
+    const extent = Math.max(3, ...values.map(Math.abs));
     const tooltipOf = (p: MapPoint) =>
       [`<strong>${escapeHtml(p.label)}</strong>`, ...(p.details ?? []).map(escapeHtml)].join(
         '<br>',
@@ -155,12 +203,15 @@ export default function WorldMapChart(props: WorldMapProps) {
         values.length > 0
           ? {
               type: 'continuous',
-              min: 0,
-              max: Math.max(1, ...values),
+              min: diverging ? -extent : 0,
+              max: diverging ? extent : largest > 0 ? largest : 1,
               seriesId: 'regions',
               calculable: false,
               text: regionsLabel ? [regionsLabel, ''] : undefined,
-              inRange: { color: COLOURS.scale },
+              inRange: { color: diverging ? COLOURS.diverging : COLOURS.scale },
+              formatter: formatRegionValue
+                ? (v: unknown) => formatRegionValue(Number(v))
+                : undefined,
               left: 8,
               bottom: 8,
               itemHeight: 80,
@@ -176,7 +227,11 @@ export default function WorldMapChart(props: WorldMapProps) {
                 data: (regions ?? []).map((r) => ({ name: r.code, value: r.value })),
                 tooltip: {
                   formatter: (p: { name: string; value?: unknown }) =>
-                    `${escapeHtml(countryName(p.name))}: ${typeof p.value === 'number' ? p.value : 0}`,
+                    `${escapeHtml(countryName(p.name))}: ${escapeHtml(
+                      typeof p.value === 'number' && Number.isFinite(p.value)
+                        ? (formatRegionValue?.(p.value) ?? String(p.value))
+                        : '—',
+                    )}`,
                 },
               },
             ]
@@ -233,7 +288,18 @@ export default function WorldMapChart(props: WorldMapProps) {
       ],
     };
     instance.setOption(option, { replaceMerge: ['series', 'visualMap'] });
-  }, [points, regions, regionsLabel, flows, marker, view, countryName, props.onPointSelect]);
+    drawn.current = option;
+  }, [
+    points,
+    regions,
+    regionsLabel,
+    formatRegionValue,
+    flows,
+    marker,
+    view,
+    countryName,
+    props.onPointSelect,
+  ]);
 
   const setView = (next: { zoom?: number; center?: [number, number] }) =>
     chart.current?.setOption({ geo: next });

@@ -45,6 +45,11 @@ export interface WorldMapProps {
   regions?: readonly MapRegionValue[];
   /** The choropleth's legend title ("Referrals"). */
   regionsLabel?: string;
+  /**
+   * A region's value for the tooltip, in the interface language (default: the number as is).
+   * Values below zero (a z-score) switch the choropleth to a diverging blue–red scale around 0.
+   */
+  formatRegionValue?: (value: number) => string;
   flows?: readonly MapFlow[];
   marker?: MapMarker | null;
   /** Called with a point's id when it is clicked. */
@@ -53,4 +58,14 @@ export interface WorldMapProps {
   onLocationPick?: (latitude: number, longitude: number) => void;
   /** Height in CSS pixels (default 360). */
   height?: number;
+  /** When set, the map offers PNG and CSV downloads (the directory's maps have none). */
+  download?: MapDownload;
+}
+
+/** A map's downloads: the picture as PNG, and as CSV the table beside the map. */
+export interface MapDownload {
+  /** What the map shows; the PNG's title and the buttons' accessible names. */
+  title: string;
+  fileName: string;
+  csv: () => string;
 }

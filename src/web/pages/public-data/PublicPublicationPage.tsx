@@ -10,6 +10,8 @@ import { Link } from '../../router/Link.tsx';
 import { RowsTable } from '../hub/RowsTable.tsx';
 import { Downloads } from './Downloads.tsx';
 import { PublicationFacts } from './PublicationFacts.tsx';
+import { publicFiguresPaths } from './PublicInsightsNav.tsx';
+import { publicInsightsPath } from './PublicInsightsPage.tsx';
 
 /** Figures shown on the page; the downloads hold them all. */
 const SHOWN = 500;
@@ -57,6 +59,19 @@ function Publication({ p }: { p: PublicPublication }) {
         </h2>
         <PublicationFacts p={p} headingLevel={2} />
         <Downloads id={p.id} title={p.title} layouts={p.layouts} />
+        {p.kind !== 'aggregates' && (
+          <ul>
+            <li>
+              <Link to={publicInsightsPath(p.id)}>{t('insights.dashboard.publicLink')}</Link>
+            </li>
+            <li>
+              <Link to={publicFiguresPaths(p.id).routes}>{t('insights.public.routesLink')}</Link>
+            </li>
+            <li>
+              <Link to={publicFiguresPaths(p.id).sdg}>{t('insights.public.sdgLink')}</Link>
+            </li>
+          </ul>
+        )}
       </section>
       {p.kind === 'aggregates' && <Figures p={p} />}
     </>

@@ -1,9 +1,14 @@
 import type { ReactElement } from 'react';
 import { PublicDataPage } from './PublicDataPage.tsx';
+import { PublicInsightsPage } from './PublicInsightsPage.tsx';
 import { PublicPublicationPage } from './PublicPublicationPage.tsx';
+import { PublicRoutesPage } from './PublicRoutesPage.tsx';
+import { PublicSdgPage } from './PublicSdgPage.tsx';
 import './public-data.css';
 
 const ONE = /^\/data\/([^/]+)$/;
+const INSIGHTS = /^\/data\/([^/]+)\/insights$/;
+const FIGURES = /^\/data\/([^/]+)\/insights\/(routes|sdg)$/;
 
 /**
  * The public data page for a path (no session needed), or null. Only released publications
@@ -16,6 +21,20 @@ export function publicDataRoute(pathname: string): ReactElement | null {
   if (one) {
     const id = decodeURIComponent(one[1]!);
     return <PublicPublicationPage key={id} id={id} />;
+  }
+  const insights = INSIGHTS.exec(path);
+  if (insights) {
+    const id = decodeURIComponent(insights[1]!);
+    return <PublicInsightsPage key={id} id={id} />;
+  }
+  const figures = FIGURES.exec(path);
+  if (figures) {
+    const id = decodeURIComponent(figures[1]!);
+    return figures[2] === 'routes' ? (
+      <PublicRoutesPage key={id} id={id} />
+    ) : (
+      <PublicSdgPage key={id} id={id} />
+    );
   }
   return null;
 }
