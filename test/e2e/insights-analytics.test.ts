@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -6,6 +7,8 @@ import type {
   RoutesResponse,
   SdgResponse,
 } from '../../src/shared/api/insights.schema.ts';
+import { parseCsv } from '../../src/shared/exchange/csv.ts';
+import { giStarRows } from '../../src/web/pages/insights/hotspots-model.ts';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -187,6 +190,36 @@ describe('trend alerts, hot spots, routes and SDG 16.2.2, end to end in Chromium
     await page.getByText(/Getis A, Ord JK/).waitFor();
     await page.screenshot({ path: '/tmp/h7-hotspots.png', fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('downloads the Gi* map as its table (CSV, small counts as the word) and as a PNG', async () => {
+    const sent = await get<HotspotsResponse>('/insights/hotspots');
+    expect(sent.giStar.length).toBeGreaterThan(0);
+    const map = page.locator('figure.world-map');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      map.getByRole('button', { name: /^Download CSV/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('lantern-cases-hotspots-gi-star.csv');
+    const lines = parseCsv(await readFile(await csv.path(), 'utf8'), ',').records.map(
+      (r) => r.cells,
+    );
+    expect(lines[0]).toEqual(['Country', 'Cases', 'z-score', 'p-value', 'Finding']);
+    const ordered = giStarRows(sent.giStar);
+    expect(lines.slice(1).map((l) => l[1])).toEqual(
+      ordered.map((g) => (g.count.suppressed ? 'suppressed' : String(g.count.count))),
+    );
+    expect(lines.slice(1).map((l) => l[2])).toEqual(ordered.map((g) => g.z.toFixed(2)));
+    const table = await page
+      .locator('#hotspots-gi-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('th')?.textContent?.trim() ?? ''));
+    expect(lines.slice(1).map((l) => l[0])).toEqual(table);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      map.getByRole('button', { name: /^Download PNG/ }).click(),
+    ]);
+    const bytes = await readFile(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
   it('draws the routes on the map and as a Sankey, suppressed counts never as numbers', async () => {

@@ -354,11 +354,24 @@ describe('insights dashboard', () => {
   describe('public, over a released publication', () => {
     let released: string;
     let draft: string;
+    let aggregates: string;
     let file: string;
 
     beforeAll(async () => {
       const hubAnalyst = await t.signIn(await t.createOrg('Hub org'), 'analyst');
       const source = await importCtdc(t, hubAnalyst, ctdcTable(600, 11));
+      const counts = await createPublication(t, hubAnalyst, {
+        kind: 'aggregates',
+        sourceIds: [source.id],
+        epsilon: 1,
+        length: 1,
+      });
+      expect(counts.status, JSON.stringify(counts.body)).toBe(201);
+      aggregates = counts.json<{ id: string }>().id;
+      const out = await t.request('POST', `/api/v1/hub/publications/${aggregates}/release`, {
+        session: hubAnalyst,
+      });
+      expect(out.status, JSON.stringify(out.body)).toBe(200);
       // one quasi-identifier with large classes: released without generalisation
       const make = async () => {
         const res = await createPublication(t, hubAnalyst, {
@@ -436,7 +449,7 @@ describe('insights dashboard', () => {
       );
     });
 
-    it('is 404 for a draft or an unknown publication, and 400 for a bad year', async () => {
+    it('is 404 for a draft or an unknown publication, 409 for aggregates, 400 for a bad year', async () => {
       const d = await t.request('GET', `${PUBLIC}/${draft}/insights/dashboard`);
       expect(d.status).toBe(404);
       const u = await t.request(
@@ -445,6 +458,11 @@ describe('insights dashboard', () => {
       );
       expect(u.status).toBe(404);
       expect(errorOf(u).message).toBe(errorOf(d).message);
+      for (const figure of ['dashboard', 'routes', 'sdg']) {
+        const counts = await t.request('GET', `${PUBLIC}/${aggregates}/insights/${figure}`);
+        expect(counts.status, figure).toBe(409);
+        expect(errorOf(counts).details).toMatchObject({ rule: 'not_records' });
+      }
       const bad = await t.request('GET', `${PUBLIC}/${released}/insights/dashboard?from=2020-01`);
       expect(bad.status).toBe(400);
       expect(JSON.stringify(errorOf(bad).details)).toContain('querystring.from');

@@ -16,8 +16,8 @@ import type { ZodApp } from '../http/zod-app.ts';
 import { responses } from '../http/zod-app.ts';
 import type { AnalyticsOptions } from './analytics.service.ts';
 import { getAlerts, getHotspots, getRoutes, getSdg } from './analytics.service.ts';
-import { publicRoutes, publicSdg, releasedGroups } from './public-analytics.ts';
-import { PublicationCountsCache } from './public-dashboard.ts';
+import { publicRoutes, publicSdg } from './public-analytics.ts';
+import { PublicationCountsCache, releasedCounts } from './public-dashboard.ts';
 
 const SUPPRESSION =
   'Counts from 1 to minCell − 1 (LANTERN_INSIGHTS_MIN_CELL, default 5) are sent as null with suppressed: true.';
@@ -101,6 +101,8 @@ export function registerAnalyticsRoutes(
 
   const publicTags = ['public data'];
   const cache = new PublicationCountsCache();
+  const groups = async (id: string, what: string) =>
+    (await releasedCounts(deps.db, cache, id, what)).counts.groups;
   const publicNote =
     'A released publication of records (microdata or synthetic; a table of aggregates is a 409), in either CTDC layout. Values the release generalised (a region for a country, a range of years) count as unknown.';
 
@@ -116,8 +118,7 @@ export function registerAnalyticsRoutes(
         response: responses({ 200: RoutesResponse }),
       },
     },
-    async (req) =>
-      publicRoutes(await releasedGroups(deps.db, cache, req.params.id), options.minCell),
+    async (req) => publicRoutes(await groups(req.params.id, 'routes'), options.minCell),
   );
 
   app.get(
@@ -133,7 +134,6 @@ export function registerAnalyticsRoutes(
         response: responses({ 200: SdgResponse }),
       },
     },
-    async (req) =>
-      publicSdg(await releasedGroups(deps.db, cache, req.params.id), req.query, options.minCell),
+    async (req) => publicSdg(await groups(req.params.id, 'SDG 16.2.2'), req.query, options.minCell),
   );
 }

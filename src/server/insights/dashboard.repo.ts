@@ -115,13 +115,15 @@ function fromCube(q: CountsQuery, label: string): { sql: string; params: unknown
       totals = `dim = $5 AND dim2 = '' AND value2 = '' AND value = ANY($6::text[])`;
     }
   }
+  const g = `$${params.length + 1}`;
   return {
     sql: `SELECT to_char(p, '${label}') AS period, key, sum(n)::int AS n FROM (
-            SELECT date_trunc($7, month::timestamp) AS p, value AS key, n FROM case_count_cube
+            SELECT date_trunc(${g}, month::timestamp) AS p, value AS key, n FROM case_count_cube
              WHERE ${head} AND ${series}
             UNION ALL
-            SELECT date_trunc($7, month::timestamp), NULL, n FROM case_count_cube WHERE ${head} AND ${totals}
-          ) AS cells GROUP BY p, key`.replaceAll('$7', `$${params.length + 1}`),
+            SELECT date_trunc(${g}, month::timestamp), NULL, n FROM case_count_cube
+             WHERE ${head} AND ${totals}
+          ) AS cells GROUP BY p, key`,
     params: [...params, q.granularity],
   };
 }

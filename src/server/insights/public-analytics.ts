@@ -5,19 +5,9 @@ import type { RouteInput } from '../../shared/insights/routes.ts';
 import { buildRoutes } from '../../shared/insights/routes.ts';
 import type { SdgInput } from '../../shared/insights/sdg.ts';
 import { sdgRows } from '../../shared/insights/sdg.ts';
-import type { Database } from '../db/database.ts';
-import { SYSTEM } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
-import {
-  enterPublicScope,
-  getPublication,
-  getPublicationContent,
-} from '../hub/publications.repo.ts';
 import { ageGroupOf } from './analytics-shape.ts';
 import type { Geography } from './analytics.repo.ts';
-import type { PublicationCounts, RecordGroup } from './public-dashboard.ts';
-import { publicationCounts } from './public-dashboard.ts';
-import type { PublicationCountsCache } from './public-dashboard.ts';
+import type { RecordGroup } from './public-dashboard.ts';
 
 // Routes and SDG 16.2.2 of a released hub publication (docs/insights.md), for anyone without a
 // session, from the same reading of the file as the public dashboard (public-dashboard.ts):
@@ -75,34 +65,4 @@ export function publicSdg(
     });
   }
   return { ...head, rows: sdgRows(input, minCell, populationOf) };
-}
-
-/**
- * The record groups of a released publication of records, read as the public reads it
- * (row-level security shows released publications only): 404 for a draft or a missing one, 409
- * for a table of aggregates, which has no records to count.
- */
-export function releasedGroups(
-  db: Database,
-  cache: PublicationCountsCache,
-  id: string,
-): Promise<readonly RecordGroup[]> {
-  return db.transaction(SYSTEM, async (tx) => {
-    await enterPublicScope(tx);
-    const row = await getPublication(tx, id);
-    if (!row || row.status !== 'released') throw AppError.notFound('publication');
-    if (row.kind === 'aggregates') {
-      throw new AppError(
-        'conflict',
-        'An aggregates publication is a table of counts, not records: routes and SDG 16.2.2 cannot be drawn from it. Download it instead.',
-        { rule: 'not_records' },
-      );
-    }
-    let counts: PublicationCounts | undefined = cache.get(id);
-    if (!counts) {
-      counts = publicationCounts((await getPublicationContent(tx, id)) ?? '');
-      cache.set(id, counts);
-    }
-    return counts.groups;
-  });
 }

@@ -248,17 +248,18 @@ export function publicDashboardOf(
 }
 
 /**
- * The dashboard of a released publication. A draft or unknown id is 404, as on the other public
- * routes; an aggregates (DP counts) publication is 409: it is a table of counts over its own
- * columns, not records, and a dashboard cannot be drawn from it without guessing.
+ * The counts of a released publication of records, read as the public reads it (row-level
+ * security shows released publications only), parsed once and kept in `cache`. A draft or an
+ * unknown id is 404, as on the other public routes; an aggregates (DP counts) publication is 409:
+ * it is a table of counts over its own columns, not records, and nothing can be drawn from it
+ * without guessing. `what` names the figure in that message.
  */
-export function getPublicDashboard(
+export function releasedCounts(
   db: Database,
   cache: PublicationCountsCache,
   id: string,
-  q: PublicDashboardQuery,
-  minCell: number,
-): Promise<Dashboard> {
+  what: string,
+): Promise<{ counts: PublicationCounts; columns: readonly string[] }> {
   return db.transaction(SYSTEM, async (tx) => {
     await enterPublicScope(tx);
     const row = await getPublication(tx, id);
@@ -266,15 +267,8 @@ export function getPublicDashboard(
     if (row.kind === 'aggregates') {
       throw new AppError(
         'conflict',
-        'An aggregates publication is a table of counts, not records: it has no dashboard. Download it instead.',
+        `An aggregates publication is a table of counts, not records: it has no ${what}. Download it instead.`,
         { rule: 'not_records' },
-      );
-    }
-    if (!row.columns.some((c) => c.toLowerCase() === 'yearofregistration')) {
-      throw new AppError(
-        'conflict',
-        'This publication has no yearOfRegistration column: its records cannot be counted by year.',
-        { rule: 'no_year' },
       );
     }
     let counts = cache.get(id);
@@ -282,6 +276,25 @@ export function getPublicDashboard(
       counts = publicationCounts((await getPublicationContent(tx, id)) ?? '');
       cache.set(id, counts);
     }
-    return publicDashboardOf(counts, q, minCell);
+    return { counts, columns: row.columns };
   });
+}
+
+/** The dashboard of a released publication (see releasedCounts for the refusals). */
+export async function getPublicDashboard(
+  db: Database,
+  cache: PublicationCountsCache,
+  id: string,
+  q: PublicDashboardQuery,
+  minCell: number,
+): Promise<Dashboard> {
+  const { counts, columns } = await releasedCounts(db, cache, id, 'dashboard');
+  if (!columns.some((c) => c.toLowerCase() === 'yearofregistration')) {
+    throw new AppError(
+      'conflict',
+      'This publication has no yearOfRegistration column: its records cannot be counted by year.',
+      { rule: 'no_year' },
+    );
+  }
+  return publicDashboardOf(counts, q, minCell);
 }
