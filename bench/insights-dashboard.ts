@@ -36,9 +36,11 @@ export interface InsightsDashboardBenchSettings {
   seed: number;
 }
 
-export const insightsDashboardBenchSettings = (): InsightsDashboardBenchSettings => ({
-  cases: envInt('BENCH_INSIGHTS_CASES', 1_000_000),
-  requests: envInt('BENCH_INSIGHTS_REQUESTS', 240),
+export const insightsDashboardBenchSettings = (
+  defaults: Partial<InsightsDashboardBenchSettings> = {},
+): InsightsDashboardBenchSettings => ({
+  cases: envInt('BENCH_INSIGHTS_CASES', defaults.cases ?? 1_000_000),
+  requests: envInt('BENCH_INSIGHTS_REQUESTS', defaults.requests ?? 240),
   seed: envInt('BENCH_SEED', 2026),
 });
 
