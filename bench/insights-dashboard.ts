@@ -11,7 +11,6 @@
  *   BENCH_INSIGHTS_CASES=100000 node --import tsx bench/insights-dashboard.ts
  */
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
@@ -28,7 +27,7 @@ import { systemClock } from '../src/server/shared/clock.ts';
 import { DEFAULT_DEMO_TODAY, demoCases } from '../src/shared/demo/generate-cases.ts';
 import { envInt } from './lib/context.ts';
 import { percentile } from './lib/load.ts';
-import { createBenchDatabase, redact, unreachable } from './lib/setup.ts';
+import { createBenchDatabase, runStandalone, unreachable } from './lib/setup.ts';
 
 export interface InsightsDashboardBenchSettings {
   cases: number;
@@ -220,26 +219,5 @@ export async function benchInsightsDashboard(
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const started = performance.now();
-  benchInsightsDashboard(adminUrl).then(
-    (result) => {
-      const report = {
-        generatedAt: new Date().toISOString(),
-        machine: {
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model ?? 'unknown',
-          node: process.version,
-          loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
-        },
-        postgres: redact(adminUrl),
-        insightsDashboard: result,
-        totalSeconds: Math.round((performance.now() - started) / 1000),
-      };
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    },
-    (e: unknown) => {
-      log(`failed: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = 1;
-    },
-  );
+  runStandalone('insightsDashboard', adminUrl, () => benchInsightsDashboard(adminUrl), log);
 }

@@ -55,7 +55,7 @@ const SETTINGS = {
   durationSeconds: envInt('BENCH_SECONDS', 10),
   seed: envInt('BENCH_SEED', 2026),
 };
-const BUDGET_MS = envInt('BENCH_BUDGET_SECONDS', 900) * 1000;
+const BUDGET_MS = envInt('BENCH_BUDGET_SECONDS', 1800) * 1000;
 const DRIVERS = (process.env.BENCH_DRIVERS ?? 'pglite,postgres')
   .split(',')
   .filter((d): d is Driver => d === 'pglite' || d === 'postgres');

@@ -13,7 +13,6 @@
  * Target (the issue): p95 < 200 ms against 1,000,000 cases.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Keyring } from '../src/server/crypto/keyring.ts';
@@ -37,7 +36,7 @@ import type { DemoCase } from '../src/shared/demo/generate-cases.ts';
 import { DEFAULT_DEMO_TODAY, demoCases } from '../src/shared/demo/generate-cases.ts';
 import type { LinkRecord } from '../src/shared/linkage/types.ts';
 import { benchContext, envInt } from './lib/context.ts';
-import { createBenchDatabase, redact, unreachable } from './lib/setup.ts';
+import { createBenchDatabase, runStandalone, unreachable } from './lib/setup.ts';
 
 type Driver = 'pglite' | 'postgres';
 
@@ -295,26 +294,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     .split(',')
     .filter((d): d is Driver => d === 'pglite' || d === 'postgres');
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const started = performance.now();
-  benchTracing(drivers, adminUrl).then(
-    (result) => {
-      const report = {
-        generatedAt: new Date().toISOString(),
-        machine: {
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model ?? 'unknown',
-          node: process.version,
-          loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
-        },
-        postgres: redact(adminUrl),
-        tracing: result,
-        totalSeconds: Math.round((performance.now() - started) / 1000),
-      };
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    },
-    (e: unknown) => {
-      log(`failed: ${(e as Error).stack ?? String(e)}`);
-      process.exitCode = 1;
-    },
-  );
+  runStandalone('tracing', adminUrl, () => benchTracing(drivers, adminUrl), log);
 }

@@ -1,4 +1,5 @@
 /** Creating the bench's databases and seeding them in-process, before a server is started. */
+import { cpus, loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { CaseCreateBody } from '../../src/shared/api/cases.schema.ts';
@@ -121,4 +122,39 @@ export async function seedOrganisation(o: {
   } finally {
     await rt.close();
   }
+}
+
+/**
+ * Runs one server bench on its own (`node --import tsx bench/<name>.ts`): prints one JSON
+ * document with the machine, the server (password removed) and the figures under `key`; a
+ * failure is logged and sets the exit code.
+ */
+export function runStandalone(
+  key: string,
+  adminUrl: string,
+  run: () => Promise<unknown>,
+  log: (msg: string) => void,
+): void {
+  const started = performance.now();
+  run().then(
+    (result) => {
+      const report = {
+        generatedAt: new Date().toISOString(),
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model ?? 'unknown',
+          node: process.version,
+          loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+        },
+        postgres: redact(adminUrl),
+        [key]: result,
+        totalSeconds: Math.round((performance.now() - started) / 1000),
+      };
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    },
+    (e: unknown) => {
+      log(`failed: ${(e as Error).stack ?? String(e)}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -114,7 +114,7 @@ export function periodsOf(from: string, to: string, granularity: Granularity): P
 }
 
 /**
- * The organisation's dashboard (insights:read). Reads case_counts only, under the request's
+ * The organisation’s dashboard (insights:read). Reads the count tables only, under the request’s
  * row-level security. No audit entry: these are counts of coded fields with small cells
  * suppressed, which identify nobody — as the case list, which carries no identifying data and
  * is not audited either (cases.service.ts, `listCases`); reads of a person's identity are.

@@ -2,11 +2,11 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
 import { LoadBoundary } from '../map/LoadBoundary.tsx';
-import { downloadText, downloadUrl, fileNamePart } from './chart-download.ts';
 import { drawnCount } from './chart-option.ts';
 import { tableCsv, tableModel } from './chart-table.ts';
 import type { ChartProps } from './chart-types.ts';
 import { ChartTable } from './ChartTable.tsx';
+import { FigureDownloads } from './FigureDownloads.tsx';
 import './charts.css';
 
 // ECharts loads only when a page draws a chart.
@@ -33,8 +33,6 @@ export function Chart(props: ChartProps) {
     drawn > 0 && series.some((s) => s.cells.some((c) => !c.suppressed && (c.count ?? 0) > 0));
   const all = kind === 'bar' ? categories.length : series.length;
   const height = props.height ?? (kind === 'bar' ? Math.max(160, 30 * drawn + 72) : 320);
-  const base = fileNamePart(fileName);
-  const of = <span className="visually-hidden"> {t('insights.chart.of', { title })}</span>;
   const loading = (text: string) => (
     <p className="chart__loading" style={{ minBlockSize: `${height}px` }}>
       {text}
@@ -61,32 +59,12 @@ export function Chart(props: ChartProps) {
           })}
         </p>
       )}
-      <div className="chart__tools">
-        {paintPng && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => downloadUrl(`${base}.png`, paintPng())}
-          >
-            {t('insights.chart.png')}
-            {of}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            downloadText(
-              `${base}.csv`,
-              tableCsv(model, rowHeading, t('insights.chart.suppressed')),
-              'text/csv;charset=utf-8',
-            )
-          }
-        >
-          {t('insights.chart.csv')}
-          {of}
-        </button>
-      </div>
+      <FigureDownloads
+        title={title}
+        fileName={fileName}
+        paintPng={paintPng}
+        csv={() => tableCsv(model, rowHeading, t('insights.chart.suppressed'))}
+      />
       <ChartTable
         id={`${id}-table`}
         caption={t('insights.chart.tableCaption', { title })}

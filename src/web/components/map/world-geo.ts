@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 // Country boundaries: Natural Earth 1:110m Admin 0 (public domain, naturalearthdata.com),
@@ -17,6 +17,24 @@ export interface CountryProperties {
 // Antarctica (010) is left out: no service is there and it takes a fifth of the height.
 const LEFT_OUT = new Set(['010']);
 
+/**
+ * A ring that crosses the 180° meridian (Russia's Chukotka, Fiji) jumps from +180 to −180
+ * between two points; drawn as it is, the jump is a line across the whole map. Such a ring is
+ * unwrapped instead: its western longitudes move by +360, so it ends a little east of 180°.
+ */
+export function unwrapRing(ring: readonly Position[]): Position[] {
+  const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0]! - ring[i - 1]![0]!) > 180);
+  return crosses ? ring.map(([x, ...rest]) => [x! < 0 ? x! + 360 : x!, ...rest]) : [...ring];
+}
+
+function unwrapGeometry(g: Geometry): Geometry {
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === 'MultiPolygon') {
+    return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapRing)) };
+  }
+  return g;
+}
+
 /** The world's countries as GeoJSON, each feature named by its alpha-2 code. */
 export function worldCountries(): FeatureCollection<Geometry, CountryProperties> {
   const topology = world as unknown as Topology<{
@@ -32,7 +50,7 @@ export function worldCountries(): FeatureCollection<Geometry, CountryProperties>
         const code = naturalEarthAlpha2(f.id, neName);
         return {
           type: 'Feature' as const,
-          geometry: f.geometry,
+          geometry: unwrapGeometry(f.geometry),
           properties: { name: code ?? `ne:${neName}`, code },
         };
       }),

@@ -9,8 +9,8 @@ import { useCountryName } from '../../lib/countries.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useLocation } from '../../router/history.ts';
-import { AnalyticsFilterForm } from './AnalyticsFilterForm.tsx';
-import { formatNumber, pageUrl, yearParam } from './analytics-format.ts';
+import { formatNumber, pageUrl } from './analytics-format.ts';
+import { SdgFilterForm, sdgQuery } from './SdgFilterForm.tsx';
 import { sdgCsv } from './insights-csv.ts';
 import { InsightsNav } from './InsightsNav.tsx';
 import './analytics.css';
@@ -19,7 +19,6 @@ import { sdgGroups, sdgNote, SdgTables, SDG_TABLE_ID } from './SdgTables.tsx';
 import './sdg.css';
 
 const PATH = '/insights/sdg';
-const GEOGRAPHIES = ['countryOfExploitation', 'citizenship'] as const;
 
 /**
  * /insights/sdg (insights:read): SDG indicator 16.2.2, detected victims of trafficking per
@@ -29,10 +28,7 @@ const GEOGRAPHIES = ['countryOfExploitation', 'citizenship'] as const;
 export function SdgPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
-  const query = {
-    year: yearParam(search.get('year')),
-    geography: GEOGRAPHIES.find((g) => g === search.get('geography')) ?? 'countryOfExploitation',
-  };
+  const query = sdgQuery(search);
   const result = useResource(pageUrl(PATH, query), () =>
     insightsApi.sdg({ ...(query.year ? { year: query.year } : {}), geography: query.geography }),
   );
@@ -41,25 +37,7 @@ export function SdgPage() {
       <InsightsNav />
       <PageHeading title={t('insights.sdg.title')} />
       <p className="hint">{t('insights.sdg.intro')}</p>
-      <AnalyticsFilterForm
-        id="sdg-filter"
-        heading={t('insights.sdg.filterHeading')}
-        path={PATH}
-        values={query}
-        defaults={{ geography: 'countryOfExploitation' }}
-        fields={[
-          { name: 'year', kind: 'year', label: t('insights.sdg.year') },
-          {
-            name: 'geography',
-            kind: 'select',
-            label: t('insights.sdg.geographyLabel'),
-            options: GEOGRAPHIES.map((g) => ({
-              value: g,
-              label: t(`insights.sdg.geography.${g}`),
-            })),
-          },
-        ]}
-      />
+      <SdgFilterForm id="sdg-filter" path={PATH} values={query} />
       {result.state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {result.state.status === 'error' && (
         <FormAlert message={errorMessage(t, result.state.error)} />

@@ -4,16 +4,14 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useLocation } from '../../router/history.ts';
-import { AnalyticsFilterForm } from '../insights/AnalyticsFilterForm.tsx';
-import { pageUrl, yearParam } from '../insights/analytics-format.ts';
+import { pageUrl } from '../insights/analytics-format.ts';
+import { SdgFilterForm, sdgQuery } from '../insights/SdgFilterForm.tsx';
 import { SdgFigures } from '../insights/SdgPage.tsx';
 import {
   BackToPublication,
   PublicFiguresHeader,
   publicFiguresPaths,
 } from './PublicInsightsNav.tsx';
-
-const GEOGRAPHIES = ['countryOfExploitation', 'citizenship'] as const;
 
 /**
  * /data/{id}/insights/sdg: SDG indicator 16.2.2 (UN SDG metadata 16.2.2, custodian UNODC) over
@@ -24,10 +22,7 @@ export function PublicSdgPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const path = publicFiguresPaths(id).sdg;
-  const query = {
-    year: yearParam(search.get('year')),
-    geography: GEOGRAPHIES.find((g) => g === search.get('geography')) ?? 'countryOfExploitation',
-  };
+  const query = sdgQuery(search);
   const sdg = useResource(`public/insights/${id}${pageUrl('/sdg', query)}`, () =>
     publicInsightsApi.sdg(id, {
       ...(query.year ? { year: query.year } : {}),
@@ -42,25 +37,7 @@ export function PublicSdgPage({ id }: { id: string }) {
         untitled={t('insights.public.sdgTitleUntitled')}
         intro={t('insights.public.sdgIntro')}
       />
-      <AnalyticsFilterForm
-        id="public-sdg-filter"
-        heading={t('insights.sdg.filterHeading')}
-        path={path}
-        values={query}
-        defaults={{ geography: 'countryOfExploitation' }}
-        fields={[
-          { name: 'year', kind: 'year', label: t('insights.sdg.year') },
-          {
-            name: 'geography',
-            kind: 'select',
-            label: t('insights.sdg.geographyLabel'),
-            options: GEOGRAPHIES.map((g) => ({
-              value: g,
-              label: t(`insights.sdg.geography.${g}`),
-            })),
-          },
-        ]}
-      />
+      <SdgFilterForm id="public-sdg-filter" path={path} values={query} />
       {sdg.state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {sdg.state.status === 'error' && <FormAlert message={errorMessage(t, sdg.state.error)} />}
       {sdg.state.status === 'ready' && (
