@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Dashboard } from '../../src/shared/api/insights.schema.ts';
-import { generateCtdc } from '../../src/shared/hub/ctdc/index.ts';
-import { writeTable } from '../../src/shared/hub/table.ts';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -11,6 +9,7 @@ import {
   apiPost,
   apiSession,
   desktopPage,
+  releaseGeneratedPublication,
   signInPage,
   startSeededLantern,
 } from './support/instance.ts';
@@ -83,21 +82,9 @@ describe('insights dashboard, end to end in Chromium', () => {
     }
     await cw.api.dispose();
 
-    // A released publication of generated CTDC records, for the public dashboard; the year is
-    // left out of the quasi-identifiers so that it stays a single year (not a range).
+    // A released publication of generated CTDC records, for the public dashboard.
     const analyst = await apiSession(lantern.url, ANALYST, PASSWORD);
-    const file = writeTable(generateCtdc({ rows: 400, seed: 11 }));
-    const imported = await apiPost(analyst, '/hub/imports', {
-      label: 'Generated CTDC file',
-      content: Buffer.from(file, 'utf8').toString('base64'),
-    });
-    const source = (imported.source as { id: string }).id;
-    const draft = await apiPost(analyst, '/hub/publications', {
-      title: PUBLICATION,
-      parameters: { kind: 'microdata', sourceIds: [source], qi: ['gender', 'ageBroad'], k: 5 },
-    });
-    publicationId = String(draft.id);
-    await apiPost(analyst, `/hub/publications/${publicationId}/release`, {});
+    publicationId = await releaseGeneratedPublication(analyst, PUBLICATION, 11);
     await analyst.api.dispose();
 
     browser = await launchBrowser();

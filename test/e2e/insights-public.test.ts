@@ -3,12 +3,15 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, RoutesResponse, SdgResponse } from '../../src/shared/api/insights.schema.ts';
 import { parseCsv } from '../../src/shared/exchange/csv.ts';
-import { generateCtdc } from '../../src/shared/hub/ctdc/index.ts';
-import { writeTable } from '../../src/shared/hub/table.ts';
 import { accessibilityViolations } from './support/axe.ts';
 import type { TestBrowser } from './support/browser.ts';
 import { launchBrowser } from './support/browser.ts';
-import { apiPost, apiSession, desktopPage, startSeededLantern } from './support/instance.ts';
+import {
+  apiSession,
+  desktopPage,
+  releaseGeneratedPublication,
+  startSeededLantern,
+} from './support/instance.ts';
 import type { LanternProcess } from './support/server.ts';
 
 // The routes and SDG 16.2.2 of a released hub publication, for a visitor who never signs in:
@@ -31,18 +34,7 @@ describe('public routes and SDG 16.2.2 of a publication, end to end in Chromium'
       PASSWORD,
     ));
     const analyst = await apiSession(lantern.url, ANALYST, PASSWORD);
-    const file = writeTable(generateCtdc({ rows: 400, seed: 23 }));
-    const imported = await apiPost(analyst, '/hub/imports', {
-      label: 'Generated CTDC file',
-      content: Buffer.from(file, 'utf8').toString('base64'),
-    });
-    const source = (imported.source as { id: string }).id;
-    const draft = await apiPost(analyst, '/hub/publications', {
-      title: PUBLICATION,
-      parameters: { kind: 'microdata', sourceIds: [source], qi: ['gender', 'ageBroad'], k: 5 },
-    });
-    id = String(draft.id);
-    await apiPost(analyst, `/hub/publications/${id}/release`, {});
+    id = await releaseGeneratedPublication(analyst, PUBLICATION, 23);
     await analyst.api.dispose();
     browser = await launchBrowser();
     visitor = await desktopPage(browser);

@@ -1,6 +1,8 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { request } from 'playwright-core';
 import { expect } from 'vitest';
+import { generateCtdc } from '../../../src/shared/hub/ctdc/index.ts';
+import { writeTable } from '../../../src/shared/hub/table.ts';
 import type { TestBrowser } from './browser.ts';
 import { LanternProcess } from './server.ts';
 
@@ -67,6 +69,32 @@ export async function apiPost(
   const res = await s.api.post(`/api/v1${path}`, { headers: { 'x-csrf-token': s.csrf }, data });
   expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
+}
+
+/**
+ * Imports `rows` generated CTDC records as the analyst of `s` and releases them as a k = 5
+ * microdata publication titled `title`; returns its id. The year is left out of the
+ * quasi-identifiers so that it stays a single year (not a range) and counts by year.
+ */
+export async function releaseGeneratedPublication(
+  s: ApiSession,
+  title: string,
+  seed: number,
+  rows = 400,
+): Promise<string> {
+  const file = writeTable(generateCtdc({ rows, seed }));
+  const imported = await apiPost(s, '/hub/imports', {
+    label: 'Generated CTDC file',
+    content: Buffer.from(file, 'utf8').toString('base64'),
+  });
+  const source = (imported.source as { id: string }).id;
+  const draft = await apiPost(s, '/hub/publications', {
+    title,
+    parameters: { kind: 'microdata', sourceIds: [source], qi: ['gender', 'ageBroad'], k: 5 },
+  });
+  const id = String(draft.id);
+  await apiPost(s, `/hub/publications/${id}/release`, {});
+  return id;
 }
 
 /**

@@ -3,9 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Cell, Dashboard } from '../../../shared/api/insights.schema.ts';
 import { Chart } from '../../components/charts/Chart.tsx';
 import type { ChartSeries } from '../../components/charts/chart-types.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { errorMessage } from '../../lib/error-message.ts';
 import { formatCount } from '../../lib/format.ts';
+import type { Resource } from '../../lib/use-resource.ts';
 import { navigate } from '../../router/history.ts';
+import { DashboardControls } from './DashboardControls.tsx';
 import { useDimensionLabels } from './dimension-labels.ts';
+import { DrillTrail } from './DrillTrail.tsx';
 import {
   canDrill,
   dashboardSearch,
@@ -157,5 +162,23 @@ export function DashboardFigures({ data, state, form, path, filePrefix }: Props)
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The body every dashboard page shares (the organisation's and a publication's): controls,
+ * drill trail, then the figures once loaded, or the loading and error states.
+ */
+export function DashboardBody(props: Omit<Props, 'data'> & { dashboard: Resource<Dashboard> }) {
+  const { t } = useTranslation();
+  const { dashboard, ...shared } = props;
+  return (
+    <>
+      <DashboardControls state={shared.state} form={shared.form} path={shared.path} />
+      <DrillTrail state={shared.state} form={shared.form} path={shared.path} />
+      {dashboard.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+      {dashboard.status === 'error' && <FormAlert message={errorMessage(t, dashboard.error)} />}
+      {dashboard.status === 'ready' && <DashboardFigures data={dashboard.data} {...shared} />}
+    </>
   );
 }

@@ -1,20 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { publicDataApi } from '../../api/hub-api.ts';
 import { publicInsightsApi } from '../../api/insights-api.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { errorMessage } from '../../lib/error-message.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { DashboardControls } from '../insights/DashboardControls.tsx';
-import { DashboardFigures } from '../insights/DashboardFigures.tsx';
+import { DashboardBody } from '../insights/DashboardFigures.tsx';
 import {
   dashboardSearch,
   publicDashboardParams,
   readDashboardState,
 } from '../insights/dashboard-state.ts';
-import { DrillTrail } from '../insights/DrillTrail.tsx';
 import '../insights/insights.css';
 import { PublicInsightsNav } from './PublicInsightsNav.tsx';
 
@@ -47,21 +43,13 @@ export function PublicInsightsPage({ id }: { id: string }) {
         <bdi>{heading}</bdi>
       </PageHeading>
       <p className="hint">{t('insights.dashboard.publicIntro')}</p>
-      <DashboardControls state={state} form="year" path={path} />
-      <DrillTrail state={state} form="year" path={path} />
-      {dashboard.state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {dashboard.state.status === 'error' && (
-        <FormAlert message={errorMessage(t, dashboard.state.error)} />
-      )}
-      {dashboard.state.status === 'ready' && (
-        <DashboardFigures
-          data={dashboard.state.data}
-          state={state}
-          form="year"
-          path={path}
-          filePrefix="publication"
-        />
-      )}
+      <DashboardBody
+        dashboard={dashboard.state}
+        state={state}
+        form="year"
+        path={path}
+        filePrefix="publication"
+      />
       <p>
         <Link to={`/data/${encodeURIComponent(id)}`}>
           {t('insights.dashboard.backToPublication')}
