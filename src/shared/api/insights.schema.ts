@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES, GENDERS, TRAFFICKING_STATUSES } from '../codes/htcds.ts';
+import { CTDC_AGE_BANDS } from '../hub/ctdc/global-layout.ts';
 import { TREND_METHODS } from '../insights/types.ts';
 import { CountryCode } from './common.schema.ts';
 
@@ -25,18 +26,7 @@ export const InsightDimension = z.enum(INSIGHT_DIMENSIONS, {
 export type InsightDimension = z.infer<typeof InsightDimension>;
 
 /** CTDC ageBroad bands (as migration 0018 and the CTDC layout spell them) and 'unknown'. */
-export const AGE_BANDS = [
-  '0--8',
-  '9--17',
-  '18--20',
-  '21--23',
-  '24--26',
-  '27--29',
-  '30--38',
-  '39--47',
-  '48+',
-  'unknown',
-] as const;
+export const AGE_BANDS = [...CTDC_AGE_BANDS, 'unknown'] as const;
 export const AgeBand = z.enum(AGE_BANDS, { message: `must be one of: ${AGE_BANDS.join(', ')}` });
 
 /**
